@@ -1,0 +1,49 @@
+# cx_metrics: PGXS build.  See README.md ("Layout", "Testing").
+
+EXTENSION = cx_metrics
+PG_CONFIG ?= pg_config
+EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
+MODULE_big = cx_metrics
+
+OBJS = \
+	src/cx_core.o \
+	src/cx_summary.o \
+	src/nps.o
+
+HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h
+
+# sql/cx_metrics.sql is the one install script we edit; the versioned file
+# is copied from it.  Upgrade scripts sql/cx_metrics--A--B.sql are written by hand.
+DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+
+# Every test/sql/*.sql file is a regression test, picked up by itself.
+TESTS = $(sort $(wildcard test/sql/*.sql))
+REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -DCX_METRICS_VERSION='"$(EXTVERSION)"'
+# The test build (test/run) sets CX_WERROR=1: no warning in our code gets
+# through.  The server headers are read as system headers, since they are
+# not -Wextra clean themselves.
+ifeq ($(CX_WERROR),1)
+PG_CPPFLAGS += -Wall -Wextra -Werror -isystem $(shell $(PG_CONFIG) --includedir-server)
+endif
+SHLIB_LINK = -lm
+
+EXTRA_CLEAN = test/unit/test_core test/results test/regression.diffs test/regression.out
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql
+	cp $< $@
+
+# The pure-C core alone, with sanitizers: no server needed.
+test/unit/test_core: test/unit/test_core.c src/cx_core.c src/cx_core.h
+	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_core.c src/cx_core.c -lm
+
+.PHONY: unitcheck
+unitcheck: test/unit/test_core
+	test/unit/test_core

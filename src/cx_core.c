@@ -1,0 +1,258 @@
+/*
+ * cx_core.c
+ *		Score distributions and their statistics, in pure C (see cx_core.h).
+ */
+#include "cx_core.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+cx_dist_init(CxDist *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+CxStatus
+cx_dist_merge(CxDist *dst, const CxDist *src, int npoints)
+{
+	CxDist		sum;
+
+	if (npoints < 1 || npoints > CX_MAX_POINTS)
+		return CX_BAD_SCALE;
+	sum = *dst;
+	/* every count is bounded by its total, so checking the total suffices */
+	if (__builtin_add_overflow(dst->n, src->n, &sum.n))
+		return CX_OVERFLOW;
+	for (int i = 0; i < npoints; i++)
+		sum.count[i] += src->count[i];
+	*dst = sum;
+	return CX_OK;
+}
+
+CxStatus
+cx_dist_subtract(CxDist *dst, const CxDist *src, int npoints)
+{
+	CxDist		diff;
+
+	if (npoints < 1 || npoints > CX_MAX_POINTS)
+		return CX_BAD_SCALE;
+	diff = *dst;
+	for (int i = 0; i < npoints; i++)
+	{
+		if (src->count[i] > dst->count[i])
+			return CX_NEGATIVE;
+		diff.count[i] -= src->count[i];
+	}
+	diff.n -= src->n;
+	*dst = diff;
+	return CX_OK;
+}
+
+CxStatus
+cx_dist_finish(CxDist *d, int npoints)
+{
+	int64_t		n = 0;
+
+	if (npoints < 1 || npoints > CX_MAX_POINTS)
+		return CX_BAD_SCALE;
+	for (int i = 0; i < CX_MAX_POINTS; i++)
+	{
+		if (d->count[i] < 0)
+			return CX_NEGATIVE;
+		if (i >= npoints && d->count[i] != 0)
+			return CX_BAD_SCALE;
+		if (__builtin_add_overflow(n, d->count[i], &n))
+			return CX_OVERFLOW;
+	}
+	d->n = n;
+	return CX_OK;
+}
+
+CxStatus
+cx_dist_validate(const CxDist *d, int npoints)
+{
+	CxDist		copy = *d;
+	CxStatus	status = cx_dist_finish(&copy, npoints);
+
+	if (status != CX_OK)
+		return status;
+	return copy.n == d->n ? CX_OK : CX_BAD_TOTAL;
+}
+
+int64_t
+cx_dist_range(const CxDist *d, int npoints, int from, int to)
+{
+	int64_t		sum = 0;
+
+	if (from < 0)
+		from = 0;
+	if (to > npoints - 1)
+		to = npoints - 1;
+	/* a sub-sum of a valid distribution cannot overflow */
+	for (int i = from; i <= to; i++)
+		sum += d->count[i];
+	return sum;
+}
+
+const char *
+cx_status_text(CxStatus status)
+{
+	switch (status)
+	{
+		case CX_OK:
+			return "no error";
+		case CX_OVERFLOW:
+			return "the number of responses would exceed the range of bigint";
+		case CX_NEGATIVE:
+			return "a count would be negative";
+		case CX_BAD_TOTAL:
+			return "the total is not the sum of the counts";
+		case CX_BAD_SCALE:
+			return "the scale is not valid";
+	}
+	return "unknown error";
+}
+
+/* ---------------------------------------------------------------------
+ * Statistics
+ * ---------------------------------------------------------------------
+ */
+
+double
+cx_norm_cdf(double x)
+{
+	/* erfc keeps full relative precision in both tails */
+	return 0.5 * erfc(-x / M_SQRT2);
+}
+
+/*
+ * Wichura's algorithm AS 241 (PPND16), Applied Statistics 37 (1988) 477-484:
+ * relative accuracy about 1e-16 over the whole open interval (0, 1).
+ */
+double
+cx_norm_quantile(double p)
+{
+	double		q,
+				r,
+				x;
+
+	if (!(p > 0.0 && p < 1.0))
+		return NAN;
+
+	q = p - 0.5;
+	if (fabs(q) <= 0.425)
+	{
+		r = 0.180625 - q * q;
+		return q * (((((((r * 2509.0809287301226727 +
+						  33430.575583588128105) * r + 67265.770927008700853) * r +
+						45921.953931549871457) * r + 13731.693765509461125) * r +
+					  1971.5909503065514427) * r + 133.14166789178437745) * r +
+					3.387132872796366608)
+			/ (((((((r * 5226.495278852545925 +
+					 28729.085735721942674) * r + 39307.89580009271061) * r +
+				   21213.794301586595867) * r + 5394.1960214247511077) * r +
+				 687.1870074920579083) * r + 42.313330701600911252) * r + 1.0);
+	}
+
+	r = q < 0 ? p : 1.0 - p;
+	r = sqrt(-log(r));
+	if (r <= 5.0)
+	{
+		r -= 1.6;
+		x = (((((((r * 7.7454501427834140764e-4 +
+				   0.0227238449892691845833) * r + 0.24178072517745061177) * r +
+				 1.27045825245236838258) * r + 3.64784832476320460504) * r +
+			   5.7694972214606914055) * r + 4.6303378461565452959) * r +
+			 1.42343711074968357734)
+			/ (((((((r * 1.05075007164441684324e-9 +
+					 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r +
+				   0.14810397642748007459) * r + 0.68976733498510000455) * r +
+				 1.6763848301838038494) * r + 2.05319162663775882187) * r + 1.0);
+	}
+	else
+	{
+		r -= 5.0;
+		x = (((((((r * 2.01033439929228813265e-7 +
+				   2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r +
+				 0.026532189526576123093) * r + 0.29656057182850489123) * r +
+			   1.7848265399172913358) * r + 5.4637849111641143699) * r +
+			 6.6579046435011037772)
+			/ (((((((r * 2.04426310338993978564e-15 +
+					 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
+				   7.868691311456132591e-4) * r + 0.0148753612908506148525) * r +
+				 0.13692988092273580531) * r + 0.59983220655588793769) * r + 1.0);
+	}
+	return q < 0 ? -x : x;
+}
+
+double
+cx_z_for_confidence(double confidence)
+{
+	if (!(confidence > 0.0 && confidence < 1.0))
+		return NAN;
+	return cx_norm_quantile(0.5 + confidence / 2.0);
+}
+
+CxNps
+cx_nps_estimate(double promoters, double passives, double detractors)
+{
+	CxNps		e;
+	double		p,
+				d;
+
+	e.n = promoters + passives + detractors;
+	p = promoters / e.n;
+	d = detractors / e.n;
+	e.nps = 100.0 * (p - d);
+	/* variance of scores +1/0/-1: E[X^2] - E[X]^2; clamp rounding below 0 */
+	e.var = fmax(0.0, (p + d) - (p - d) * (p - d));
+	e.se = 100.0 * sqrt(e.var / e.n);
+	return e;
+}
+
+static double
+clip100(double x)
+{
+	return fmin(100.0, fmax(-100.0, x));
+}
+
+CxInterval
+cx_nps_interval(int64_t promoters, int64_t passives, int64_t detractors,
+				double z, CxNpsMethod method)
+{
+	CxNps		e;
+	CxInterval	ci;
+
+	if (method == CX_NPS_ADJUSTED_WALD)
+		e = cx_nps_estimate(promoters + 0.75, passives + 1.5, detractors + 0.75);
+	else
+		e = cx_nps_estimate(promoters, passives, detractors);
+	ci.lower = clip100(e.nps - z * e.se);
+	ci.upper = clip100(e.nps + z * e.se);
+	return ci;
+}
+
+CxTest
+cx_two_sample_test(double est_a, double se_a, double est_b, double se_b,
+				   double z_conf)
+{
+	CxTest		t;
+
+	t.delta = est_b - est_a;
+	t.se = sqrt(se_a * se_a + se_b * se_b);
+	if (t.se > 0.0)
+	{
+		t.z = t.delta / t.se;
+		/* 2 * (1 - Phi(|z|)) == 2 * Phi(-|z|), which keeps tail precision */
+		t.p_value = 2.0 * cx_norm_cdf(-fabs(t.z));
+	}
+	else
+	{
+		t.z = NAN;
+		t.p_value = NAN;
+	}
+	t.lower = t.delta - z_conf * t.se;
+	t.upper = t.delta + z_conf * t.se;
+	return t;
+}

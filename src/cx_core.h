@@ -1,0 +1,162 @@
+/*
+ * cx_core.h
+ *		The pure-C core of cx_metrics: score distributions and their statistics.
+ *
+ * Nothing here includes postgres.h.  The same code serves every metric type
+ * (NPS on 0..10, CSAT on 1..k, CES on 1..5 or 1..7): a metric is only a
+ * choice of scale plus a reading of the distribution.  Because the core has
+ * no server dependency it is unit-tested and fuzzed directly
+ * (test/unit/test_core.c).
+ *
+ * Errors are returned as CxStatus codes; the PostgreSQL glue turns them into
+ * ereport() calls with the right SQLSTATE.
+ */
+#ifndef CX_CORE_H
+#define CX_CORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* The widest scale any metric uses: 0..10 for NPS. */
+#define CX_MAX_POINTS 11
+
+typedef enum CxStatus
+{
+	CX_OK = 0,
+	CX_OVERFLOW,				/* a count or the total would pass INT64_MAX */
+	CX_NEGATIVE,				/* a count would drop below zero */
+	CX_BAD_TOTAL,				/* the stored total is not the sum of counts */
+	CX_BAD_SCALE				/* npoints outside 1..CX_MAX_POINTS */
+} CxStatus;
+
+/*
+ * A score distribution: how many responses fell on each point of a fixed
+ * integer scale, and their total.  Which scale is the caller's business; the
+ * core only sees npoints counters, count[i] being the count of the i-th
+ * point from the bottom.  Counters past npoints are kept at zero, so two
+ * distributions of one scale compare equal byte for byte.
+ *
+ * Invariant: 0 <= count[i] and n == sum(count[0..npoints-1]) <= INT64_MAX.
+ * Keeping n costs one increment per row but makes every overflow check O(1):
+ * no count can overflow unless n does.
+ */
+typedef struct CxDist
+{
+	int64_t		n;
+	int64_t		count[CX_MAX_POINTS];
+} CxDist;
+
+/* Empties d. */
+extern void cx_dist_init(CxDist *d);
+
+/*
+ * Adds one response on point i (0-based).  The caller has range-checked i;
+ * this is the per-row path of every aggregate, so it stays inline.
+ */
+static inline CxStatus
+cx_dist_add(CxDist *d, int i)
+{
+	if (__builtin_expect(d->n == INT64_MAX, 0))
+		return CX_OVERFLOW;
+	d->n++;
+	d->count[i]++;
+	return CX_OK;
+}
+
+/* Removes one response on point i: the inverse of cx_dist_add. */
+static inline CxStatus
+cx_dist_remove(CxDist *d, int i)
+{
+	if (__builtin_expect(d->count[i] == 0, 0))
+		return CX_NEGATIVE;
+	d->n--;
+	d->count[i]--;
+	return CX_OK;
+}
+
+/* dst += src; dst is unchanged on error. */
+extern CxStatus cx_dist_merge(CxDist *dst, const CxDist *src, int npoints);
+
+/* dst -= src (src must be contained in dst); dst is unchanged on error. */
+extern CxStatus cx_dist_subtract(CxDist *dst, const CxDist *src, int npoints);
+
+/*
+ * Checks counts read from untrusted input and sets d->n to their sum.
+ * Counters past npoints must be zero.
+ */
+extern CxStatus cx_dist_finish(CxDist *d, int npoints);
+
+/* Checks the invariant of a distribution, including its stored total. */
+extern CxStatus cx_dist_validate(const CxDist *d, int npoints);
+
+/* Sum of count[from..to] (0-based, inclusive, clipped to the scale). */
+extern int64_t cx_dist_range(const CxDist *d, int npoints, int from, int to);
+
+/* A short English description of a status, for error details. */
+extern const char *cx_status_text(CxStatus status);
+
+/* ---------------------------------------------------------------------
+ * Statistics
+ * ---------------------------------------------------------------------
+ */
+
+/* Standard normal CDF, Phi(x). */
+extern double cx_norm_cdf(double x);
+
+/* Standard normal quantile, Phi^-1(p); NaN unless 0 < p < 1. */
+extern double cx_norm_quantile(double p);
+
+/* Two-sided critical value for a confidence level in (0, 1): 0.95 -> 1.96. */
+extern double cx_z_for_confidence(double confidence);
+
+/* An interval estimate. */
+typedef struct CxInterval
+{
+	double		lower;
+	double		upper;
+} CxInterval;
+
+/*
+ * An NPS estimate from (possibly fractional, for the adjusted-Wald method)
+ * counts of promoters, passives and detractors.  nps is on -100..100; var is
+ * the per-response variance of the +1/0/-1 scores; se = 100 * sqrt(var / n).
+ */
+typedef struct CxNps
+{
+	double		n;
+	double		nps;
+	double		var;
+	double		se;
+} CxNps;
+
+/* The NPS estimate; n must be > 0. */
+extern CxNps cx_nps_estimate(double promoters, double passives, double detractors);
+
+/* How a confidence interval for NPS is computed. */
+typedef enum CxNpsMethod
+{
+	CX_NPS_WALD,
+	CX_NPS_ADJUSTED_WALD		/* Rocks (2016): +0.75, +1.5, +0.75 */
+} CxNpsMethod;
+
+/* NPS +- z * SE, clipped to [-100, 100]; n must be > 0. */
+extern CxInterval cx_nps_interval(int64_t promoters, int64_t passives,
+								  int64_t detractors, double z,
+								  CxNpsMethod method);
+
+/* A two-sample z-test of b against a. */
+typedef struct CxTest
+{
+	double		delta;			/* estimate(b) - estimate(a) */
+	double		se;				/* sqrt(se_a^2 + se_b^2) */
+	double		z;				/* delta / se; NaN when se == 0 */
+	double		p_value;		/* 2 * (1 - Phi(|z|)); NaN when se == 0 */
+	double		lower;			/* delta - z_conf * se */
+	double		upper;			/* delta + z_conf * se */
+} CxTest;
+
+/* Combines two independent estimates and their standard errors. */
+extern CxTest cx_two_sample_test(double est_a, double se_a,
+								 double est_b, double se_b, double z_conf);
+
+#endif							/* CX_CORE_H */

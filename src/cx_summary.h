@@ -1,0 +1,93 @@
+/*
+ * cx_summary.h
+ *		The on-disk summary shared by every metric type, and the glue that
+ *		every summary type reuses: I/O, aggregate support, checks, JSON.
+ *
+ * A summary is a varlena wrapping a CxDist from the pure-C core.  One struct
+ * serves nps_summary, csat_summary and ces_summary: they differ only in kind
+ * and scale, which are stored in the header and checked by every entry point.
+ */
+#ifndef CX_SUMMARY_H
+#define CX_SUMMARY_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+
+#include "cx_compat.h"
+#include "cx_core.h"
+
+/* Format version of the stored, text and binary forms. */
+#define CX_SUMMARY_VERSION 1
+
+/* Which metric a summary belongs to: fixes its SQL type and its scales. */
+typedef enum CxKind
+{
+	CX_KIND_NPS = 1
+} CxKind;
+
+typedef struct CxSummary
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* CX_SUMMARY_VERSION */
+	uint8		kind;			/* CxKind */
+	int8		lo;				/* lowest score of the scale */
+	uint8		npoints;		/* number of score points: lo..lo+npoints-1 */
+	CxDist		dist;			/* counts; points past npoints stay zero */
+} CxSummary;
+
+#define CX_SUMMARY_SIZE		sizeof(CxSummary)
+#define CX_SUMMARY_HI(s)	((s)->lo + (s)->npoints - 1)
+
+#define DatumGetCxSummaryP(x)	((CxSummary *) PG_DETOAST_DATUM(x))
+#define PG_GETARG_CX_SUMMARY_P(n)	DatumGetCxSummaryP(PG_GETARG_DATUM(n))
+#define PG_RETURN_CX_SUMMARY_P(x)	PG_RETURN_POINTER(x)
+
+/*
+ * What a summary type accepts: its kind and its range of scales.  Every SQL
+ * type has one static instance, passed to the entry points that create
+ * summaries from outside data (text and binary input).
+ */
+typedef struct CxSummaryType
+{
+	CxKind		kind;
+	const char *type_name;		/* "nps_summary" */
+	const char *metric;			/* "NPS", for messages */
+	int			lo;				/* lowest score of every scale */
+	int			min_points;		/* fewest points a scale may have */
+	int			max_points;		/* most points a scale may have */
+	/* appends the metric's own fields to the JSON object being built */
+	void		(*json_fields) (StringInfo buf, const CxSummary *s);
+} CxSummaryType;
+
+extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
+extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
+extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
+extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
+extern double cx_confidence_z(double confidence);
+
+/* Turns a non-OK status from the core into an ERROR. */
+extern void cx_report_status(CxStatus status, const CxSummary *s) pg_attribute_noreturn();
+
+/* Reports a score outside the summary's scale. */
+extern void cx_report_score(const CxSummary *s, int64 score) pg_attribute_noreturn();
+
+/*
+ * Adds (sign > 0) or removes (sign < 0) one score: the per-row work of every
+ * aggregate.  Kept inline and branch-light on purpose (see DESIGN.md s. 7).
+ */
+static inline void
+cx_summary_apply(CxSummary *s, int64 score, int sign)
+{
+	uint64		i = (uint64) (score - s->lo);
+	CxStatus	status;
+
+	if (unlikely(i >= s->npoints))
+		cx_report_score(s, score);
+	status = sign > 0 ? cx_dist_add(&s->dist, (int) i) : cx_dist_remove(&s->dist, (int) i);
+	if (unlikely(status != CX_OK))
+		cx_report_status(status, s);
+}
+
+#endif							/* CX_SUMMARY_H */

@@ -1,0 +1,296 @@
+/*
+ * nps.c
+ *		nps_summary: Net Promoter Score on the 0..10 scale.
+ *
+ * Promoters score 9-10, passives 7-8, detractors 0-6, and
+ * NPS = 100 * (promoters - detractors) / responses, in [-100, 100].
+ * The statistics are in the pure-C core; this file reads an nps_summary
+ * into them and back out to SQL.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "cx_summary.h"
+
+#define NPS_PROMOTER_MIN	9
+#define NPS_DETRACTOR_MAX	6
+
+static void nps_json_fields(StringInfo buf, const CxSummary *s);
+
+const CxSummaryType cx_nps_type = {
+	.kind = CX_KIND_NPS,
+	.type_name = "nps_summary",
+	.metric = "NPS",
+	.lo = 0,
+	.min_points = 11,
+	.max_points = 11,
+	.json_fields = nps_json_fields,
+};
+
+/* Promoters, passives and detractors under the given cutoffs. */
+typedef struct NpsCounts
+{
+	int64		promoters;
+	int64		passives;
+	int64		detractors;
+} NpsCounts;
+
+static NpsCounts
+nps_counts(const CxSummary *s, int promoter_min, int detractor_max)
+{
+	NpsCounts	c;
+
+	c.promoters = cx_dist_range(&s->dist, s->npoints, promoter_min, 10);
+	c.detractors = cx_dist_range(&s->dist, s->npoints, 0, detractor_max);
+	c.passives = s->dist.n - c.promoters - c.detractors;
+	return c;
+}
+
+static CxNps
+nps_estimate(const CxSummary *s)
+{
+	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+
+	return cx_nps_estimate(c.promoters, c.passives, c.detractors);
+}
+
+#define PG_RETURN_NULL_IF_EMPTY(s) \
+	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
+
+/* Text input: "v1:0..10:" and eleven counts, for scores 0 to 10. */
+PG_FUNCTION_INFO_V1(nps_summary_in);
+Datum
+nps_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_nps_type));
+}
+
+/* Binary input, checked as strictly as text input. */
+PG_FUNCTION_INFO_V1(nps_summary_recv);
+Datum
+nps_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_nps_type));
+}
+
+/* NPS, -100..100; NULL for an empty summary.  Also the final function of nps(score). */
+PG_FUNCTION_INFO_V1(nps_value);
+Datum
+nps_value(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8(nps_estimate(s).nps);
+}
+
+/* NPS with other cutoffs, e.g. promoters from 8 for a lenient reading. */
+PG_FUNCTION_INFO_V1(nps_value_cutoffs);
+Datum
+nps_value_cutoffs(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+	int32		promoter_min = PG_GETARG_INT32(1);
+	int32		detractor_max = PG_GETARG_INT32(2);
+	NpsCounts	c;
+
+	if (detractor_max < 0 || promoter_min > 10 || detractor_max >= promoter_min)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("NPS cutoffs promoter_min = %d and detractor_max = %d are not valid",
+						promoter_min, detractor_max),
+				 errdetail("They must satisfy 0 <= detractor_max < promoter_min <= 10; the standard cutoffs are 9 and 6.")));
+	PG_RETURN_NULL_IF_EMPTY(s);
+	c = nps_counts(s, promoter_min, detractor_max);
+	PG_RETURN_FLOAT8(cx_nps_estimate(c.promoters, c.passives, c.detractors).nps);
+}
+
+/* Which group of respondents an accessor counts. */
+typedef enum NpsGroup
+{
+	NPS_PROMOTERS,
+	NPS_PASSIVES,
+	NPS_DETRACTORS
+} NpsGroup;
+
+static int64
+nps_group_count(const CxSummary *s, NpsGroup group)
+{
+	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+
+	return group == NPS_PROMOTERS ? c.promoters :
+		group == NPS_PASSIVES ? c.passives : c.detractors;
+}
+
+/* The number of promoters (scores 9-10). */
+PG_FUNCTION_INFO_V1(nps_promoters);
+Datum
+nps_promoters(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_group_count(PG_GETARG_CX_SUMMARY_P(0), NPS_PROMOTERS));
+}
+
+/* The number of passives (scores 7-8). */
+PG_FUNCTION_INFO_V1(nps_passives);
+Datum
+nps_passives(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_group_count(PG_GETARG_CX_SUMMARY_P(0), NPS_PASSIVES));
+}
+
+/* The number of detractors (scores 0-6). */
+PG_FUNCTION_INFO_V1(nps_detractors);
+Datum
+nps_detractors(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(nps_group_count(PG_GETARG_CX_SUMMARY_P(0), NPS_DETRACTORS));
+}
+
+/* A group's share of the responses, 0..1; NULL for an empty summary. */
+static Datum
+nps_group_share(FunctionCallInfo fcinfo, NpsGroup group)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8((double) nps_group_count(s, group) / (double) s->dist.n);
+}
+
+/* The share of promoters, 0..1. */
+PG_FUNCTION_INFO_V1(nps_promoter_share);
+Datum
+nps_promoter_share(PG_FUNCTION_ARGS)
+{
+	return nps_group_share(fcinfo, NPS_PROMOTERS);
+}
+
+/* The share of passives, 0..1. */
+PG_FUNCTION_INFO_V1(nps_passive_share);
+Datum
+nps_passive_share(PG_FUNCTION_ARGS)
+{
+	return nps_group_share(fcinfo, NPS_PASSIVES);
+}
+
+/* The share of detractors, 0..1. */
+PG_FUNCTION_INFO_V1(nps_detractor_share);
+Datum
+nps_detractor_share(PG_FUNCTION_ARGS)
+{
+	return nps_group_share(fcinfo, NPS_DETRACTORS);
+}
+
+/* The standard error of NPS, in NPS points; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(nps_stderr);
+Datum
+nps_stderr(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8(nps_estimate(s).se);
+}
+
+/* Parses the method argument of nps_lower / nps_upper. */
+static CxNpsMethod
+nps_method(text *method)
+{
+	char	   *m = text_to_cstring(method);
+
+	if (strcmp(m, "adjusted_wald") == 0)
+		return CX_NPS_ADJUSTED_WALD;
+	if (strcmp(m, "wald") == 0)
+		return CX_NPS_WALD;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown NPS interval method \"%s\"", m),
+			 errdetail("The methods are \"adjusted_wald\" (the default) and \"wald\".")));
+	pg_unreachable();
+}
+
+static CxInterval
+nps_interval_args(FunctionCallInfo fcinfo)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+	CxNpsMethod method = nps_method(PG_GETARG_TEXT_PP(2));
+	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+
+	return cx_nps_interval(c.promoters, c.passives, c.detractors, z, method);
+}
+
+/* Lower bound of the NPS confidence interval; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(nps_lower);
+Datum
+nps_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci = nps_interval_args(fcinfo);
+
+	PG_RETURN_NULL_IF_EMPTY(PG_GETARG_CX_SUMMARY_P(0));
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* Upper bound of the NPS confidence interval; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(nps_upper);
+Datum
+nps_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci = nps_interval_args(fcinfo);
+
+	PG_RETURN_NULL_IF_EMPTY(PG_GETARG_CX_SUMMARY_P(0));
+	PG_RETURN_FLOAT8(ci.upper);
+}
+
+/*
+ * Two-sample z-test of b against a: (delta, stderr, z, p_value, lower,
+ * upper), delta = NPS(b) - NPS(a).  Fields that cannot be computed (an empty
+ * sample, or zero variance in both) are NULL.
+ */
+PG_FUNCTION_INFO_V1(nps_test);
+Datum
+nps_test(PG_FUNCTION_ARGS)
+{
+	CxSummary  *a = PG_GETARG_CX_SUMMARY_P(0);
+	CxSummary  *b = PG_GETARG_CX_SUMMARY_P(1);
+	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(2));
+	TupleDesc	tupdesc;
+	Datum		values[6];
+	bool		nulls[6] = {false};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	if (a->dist.n == 0 || b->dist.n == 0)
+		memset(nulls, true, sizeof(nulls));
+	else
+	{
+		CxNps		ea = nps_estimate(a);
+		CxNps		eb = nps_estimate(b);
+		CxTest		t = cx_two_sample_test(ea.nps, ea.se, eb.nps, eb.se, z_conf);
+		double		fields[6] = {t.delta, t.se, t.z, t.p_value, t.lower, t.upper};
+
+		for (int i = 0; i < 6; i++)
+		{
+			values[i] = Float8GetDatum(fields[i]);
+			nulls[i] = isnan(fields[i]);
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+static void
+nps_json_fields(StringInfo buf, const CxSummary *s)
+{
+	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+
+	cx_json_number(buf, "nps", nps_estimate(s).nps, s->dist.n == 0);
+	appendStringInfo(buf, ", \"promoters\": " INT64_FORMAT ", \"passives\": " INT64_FORMAT
+					 ", \"detractors\": " INT64_FORMAT,
+					 c.promoters, c.passives, c.detractors);
+}
