@@ -103,7 +103,7 @@ cx_status_text(CxStatus status)
 		case CX_OK:
 			return "no error";
 		case CX_OVERFLOW:
-			return "the number of responses would exceed the range of bigint";
+			return "the counts would add up to more than 9223372036854775807, the largest bigint";
 		case CX_NEGATIVE:
 			return "a count would be negative";
 		case CX_BAD_TOTAL:
@@ -123,7 +123,7 @@ double
 cx_norm_cdf(double x)
 {
 	/* erfc keeps full relative precision in both tails */
-	return 0.5 * erfc(-x / M_SQRT2);
+	return 0.5 * erfc(-x / 1.41421356237309504880);	/* sqrt(2): M_SQRT2 is not ISO C */
 }
 
 /*

@@ -61,8 +61,8 @@ cx_report_status(CxStatus status, const CxSummary *s)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s out of range", cx_summary_type(s)->type_name),
-			 errdetail("In a %s, %s.", cx_summary_type(s)->type_name,
+			 errmsg("%s value out of range", cx_summary_type(s)->type_name),
+			 errdetail("In this %s, %s.", cx_summary_type(s)->type_name,
 					   cx_status_text(status))));
 	pg_unreachable();
 }
@@ -125,7 +125,7 @@ parse_bound(const char **p, int *out)
 	int64		v;
 	bool		overflow;
 
-	if (!parse_count(&c, &v, &overflow) || overflow || v > 100)
+	if (!parse_count(&c, &v, &overflow) || overflow || v > 1000000)
 		return false;
 	*out = neg ? -(int) v : (int) v;
 	*p = c;
@@ -184,8 +184,9 @@ cx_summary_parse(const char *str, const CxSummaryType *type)
 	{
 		if (i > 0 && *p++ != ',')
 			syntax_error(type, str, psprintf("Expected %d counts separated by commas.", npoints));
-		if (!parse_count(&p, &s->dist.count[i], &overflow))
-			syntax_error(type, str, psprintf("Expected %d counts, each a non-negative whole number.", npoints));
+		if (!parse_count(&p, &s->dist.count[i], &overflow) ||
+			(*p != ',' && *p != '\0' && !isspace((unsigned char) *p)))
+			syntax_error(type, str, psprintf("Count %d of %d is not a non-negative whole number.", i + 1, npoints));
 		if (overflow)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -251,8 +252,15 @@ cx_summary_receive(StringInfo buf, const CxSummaryType *type)
 	lo = (int8) pq_getmsgbyte(buf);
 	npoints = pq_getmsgbyte(buf);
 	if (lo != type->lo || npoints < type->min_points || npoints > type->max_points)
-		binary_error(type, psprintf("A scale of %d points from %d is not valid for %s.",
-									npoints, lo, type->type_name));
+	{
+		if (type->min_points == type->max_points)
+			binary_error(type, psprintf("A scale of %d points from %d is not valid: %s has %d points, %d..%d.",
+										npoints, lo, type->type_name, type->max_points,
+										type->lo, type->lo + type->max_points - 1));
+		binary_error(type, psprintf("A scale of %d points from %d is not valid: %s has %d to %d points from %d.",
+									npoints, lo, type->type_name, type->min_points,
+									type->max_points, type->lo));
+	}
 	if (buf->len - buf->cursor != npoints * (int) sizeof(int64))
 		binary_error(type, psprintf("Expected %d counts of 8 bytes and nothing after them, found %d bytes.",
 									npoints, buf->len - buf->cursor));
@@ -394,6 +402,15 @@ cx_inv_int4(PG_FUNCTION_ARGS)
  * A numeric score as an integer on the summary's scale.  NaN, infinities,
  * fractions and values off the scale are errors, never rounded or clamped.
  */
+/* A numeric score for an error message, in exponent form if it is long. */
+static char *
+numeric_score_text(Numeric num)
+{
+	char	   *text = numeric_normalize(num);
+
+	return strlen(text) > 24 ? numeric_out_sci(num, 6) : text;
+}
+
 static int64
 cx_numeric_score(const CxSummary *s, Numeric num)
 {
@@ -401,13 +418,13 @@ cx_numeric_score(const CxSummary *s, Numeric num)
 	Datum		whole;
 
 	if (numeric_is_nan(num) || numeric_is_inf(num))
-		cx_report_bad_score(s, numeric_normalize(num), true);
+		cx_report_bad_score(s, numeric_score_text(num), true);
 	x = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, NumericGetDatum(num)));
 	whole = DirectFunctionCall2(numeric_trunc, NumericGetDatum(num), Int32GetDatum(0));
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, whole, NumericGetDatum(num))) != 0)
-		cx_report_bad_score(s, numeric_normalize(num), false);
+		cx_report_bad_score(s, numeric_score_text(num), false);
 	if (x < s->lo || x > CX_SUMMARY_HI(s))
-		cx_report_bad_score(s, numeric_normalize(num), true);
+		cx_report_bad_score(s, numeric_score_text(num), true);
 	return (int64) x;
 }
 
