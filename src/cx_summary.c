@@ -346,12 +346,17 @@ cx_summary_hash(PG_FUNCTION_ARGS)
 static inline CxSummary *
 cx_state_arg(FunctionCallInfo fcinfo)
 {
-	Datum		d = PG_GETARG_DATUM(0);
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(0);
 
-	if (fcinfo->context &&
-		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState)))
-		return DatumGetCxSummaryP(d);
-	return (CxSummary *) PG_DETOAST_DATUM_COPY(d);
+	if (likely(fcinfo->context &&
+			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+	{
+		/* the executor's own copy; detoasting is an inline test per row */
+		if (unlikely(VARATT_IS_EXTENDED(v)))
+			v = pg_detoast_datum(v);
+		return (CxSummary *) v;
+	}
+	return (CxSummary *) pg_detoast_datum_copy(v);
 }
 
 /* Transition function of every smallint aggregate: adds one score. */

@@ -213,15 +213,23 @@ nps_method(text *method)
 	pg_unreachable();
 }
 
-static CxInterval
-nps_interval_args(FunctionCallInfo fcinfo)
+/*
+ * The interval nps_lower / nps_upper ask for; false for an empty summary.
+ * The arguments are checked either way, so a typo never hides behind NULL.
+ */
+static bool
+nps_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 {
 	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
 	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
 	CxNpsMethod method = nps_method(PG_GETARG_TEXT_PP(2));
-	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+	NpsCounts	c;
 
-	return cx_nps_interval(c.promoters, c.passives, c.detractors, z, method);
+	if (s->dist.n == 0)
+		return false;
+	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+	*ci = cx_nps_interval(c.promoters, c.passives, c.detractors, z, method);
+	return true;
 }
 
 /* Lower bound of the NPS confidence interval; NULL for an empty summary. */
@@ -229,9 +237,10 @@ PG_FUNCTION_INFO_V1(nps_lower);
 Datum
 nps_lower(PG_FUNCTION_ARGS)
 {
-	CxInterval	ci = nps_interval_args(fcinfo);
+	CxInterval	ci;
 
-	PG_RETURN_NULL_IF_EMPTY(PG_GETARG_CX_SUMMARY_P(0));
+	if (!nps_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(ci.lower);
 }
 
@@ -240,9 +249,10 @@ PG_FUNCTION_INFO_V1(nps_upper);
 Datum
 nps_upper(PG_FUNCTION_ARGS)
 {
-	CxInterval	ci = nps_interval_args(fcinfo);
+	CxInterval	ci;
 
-	PG_RETURN_NULL_IF_EMPTY(PG_GETARG_CX_SUMMARY_P(0));
+	if (!nps_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(ci.upper);
 }
 
