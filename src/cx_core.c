@@ -191,7 +191,8 @@ cx_z_for_confidence(double confidence)
 {
 	if (!(confidence > 0.0 && confidence < 1.0))
 		return NAN;
-	return cx_norm_quantile(0.5 + confidence / 2.0);
+	/* from the lower tail: 0.5 + c / 2 would round to 1 for c near 1 */
+	return -cx_norm_quantile((1.0 - confidence) / 2.0);
 }
 
 CxNps
