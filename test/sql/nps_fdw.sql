@@ -39,7 +39,8 @@ BEGIN
 						OPTIONS (host %L, port %L, dbname %L, extensions %L)',
 					   i, split_part(current_setting('unix_socket_directories'), ',', 1),
 					   current_setting('port'), 'cx_shard' || i, 'cx_metrics');
-		EXECUTE format('CREATE USER MAPPING FOR CURRENT_USER SERVER shard%s', i);
+		EXECUTE format('CREATE USER MAPPING FOR CURRENT_USER SERVER shard%s OPTIONS (user %L)',
+					   i, current_user);
 		EXECUTE format('CREATE SCHEMA shard%s', i);
 		EXECUTE format('IMPORT FOREIGN SCHEMA public FROM SERVER shard%s INTO shard%s', i, i);
 	END LOOP;
