@@ -205,7 +205,7 @@ cx_nps_estimate(double promoters, double passives, double detractors)
 	e.n = promoters + passives + detractors;
 	p = promoters / e.n;
 	d = detractors / e.n;
-	e.nps = 100.0 * (p - d);
+	e.nps = cx_nps_point(promoters, detractors, e.n);
 	/* variance of scores +1/0/-1: E[X^2] - E[X]^2; clamp rounding below 0 */
 	e.var = fmax(0.0, (p + d) - (p - d) * (p - d));
 	e.se = 100.0 * sqrt(e.var / e.n);

@@ -132,6 +132,13 @@ typedef struct CxNps
 /* The NPS estimate; n must be > 0. */
 extern CxNps cx_nps_estimate(double promoters, double passives, double detractors);
 
+/* NPS alone, without the variance: the hot path of nps() over windows. */
+static inline double
+cx_nps_point(double promoters, double detractors, double n)
+{
+	return 100.0 * (promoters - detractors) / n;
+}
+
 /* How a confidence interval for NPS is computed. */
 typedef enum CxNpsMethod
 {

@@ -85,8 +85,11 @@ nps_value(PG_FUNCTION_ARGS)
 {
 	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
 
+	NpsCounts	c;
+
 	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(nps_estimate(s).nps);
+	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
+	PG_RETURN_FLOAT8(cx_nps_point(c.promoters, c.detractors, s->dist.n));
 }
 
 /* NPS with other cutoffs, e.g. promoters from 8 for a lenient reading. */
@@ -107,7 +110,7 @@ nps_value_cutoffs(PG_FUNCTION_ARGS)
 				 errdetail("They must satisfy 0 <= detractor_max < promoter_min <= 10; the standard cutoffs are 9 and 6.")));
 	PG_RETURN_NULL_IF_EMPTY(s);
 	c = nps_counts(s, promoter_min, detractor_max);
-	PG_RETURN_FLOAT8(cx_nps_estimate(c.promoters, c.passives, c.detractors).nps);
+	PG_RETURN_FLOAT8(cx_nps_point(c.promoters, c.detractors, s->dist.n));
 }
 
 /* Which group of respondents an accessor counts. */
