@@ -337,76 +337,6 @@ cx_summary_hash(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/*
- * The transition state, ready to be changed.  Inside an aggregate or window
- * aggregate the state belongs to the executor and is updated in place: no
- * per-row copy (DESIGN.md s. 3).  Called as a plain function, it must not
- * scribble on its argument, so it works on a copy.
- */
-static inline CxSummary *
-cx_state_arg(FunctionCallInfo fcinfo)
-{
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(0);
-
-	if (likely(fcinfo->context &&
-			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
-	{
-		/* the executor's own copy; detoasting is an inline test per row */
-		if (unlikely(VARATT_IS_EXTENDED(v)))
-			v = pg_detoast_datum(v);
-		return (CxSummary *) v;
-	}
-	return (CxSummary *) pg_detoast_datum_copy(v);
-}
-
-/* Transition function of every smallint aggregate: adds one score. */
-PG_FUNCTION_INFO_V1(cx_trans_int2);
-Datum
-cx_trans_int2(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = cx_state_arg(fcinfo);
-
-	cx_summary_apply(s, PG_GETARG_INT16(1), 1);
-	PG_RETURN_CX_SUMMARY_P(s);
-}
-
-/* Inverse transition of every smallint moving aggregate: removes one score. */
-PG_FUNCTION_INFO_V1(cx_inv_int2);
-Datum
-cx_inv_int2(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = cx_state_arg(fcinfo);
-
-	cx_summary_apply(s, PG_GETARG_INT16(1), -1);
-	PG_RETURN_CX_SUMMARY_P(s);
-}
-
-/* Transition function of every integer aggregate: adds one score. */
-PG_FUNCTION_INFO_V1(cx_trans_int4);
-Datum
-cx_trans_int4(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = cx_state_arg(fcinfo);
-
-	cx_summary_apply(s, PG_GETARG_INT32(1), 1);
-	PG_RETURN_CX_SUMMARY_P(s);
-}
-
-/* Inverse transition of every integer moving aggregate: removes one score. */
-PG_FUNCTION_INFO_V1(cx_inv_int4);
-Datum
-cx_inv_int4(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = cx_state_arg(fcinfo);
-
-	cx_summary_apply(s, PG_GETARG_INT32(1), -1);
-	PG_RETURN_CX_SUMMARY_P(s);
-}
-
-/*
- * A numeric score as an integer on the summary's scale.  NaN, infinities,
- * fractions and values off the scale are errors, never rounded or clamped.
- */
 /* A numeric score for an error message, in exponent form if it is long. */
 static char *
 numeric_score_text(Numeric num)
@@ -416,6 +346,10 @@ numeric_score_text(Numeric num)
 	return strlen(text) > 24 ? numeric_out_sci(num, 6) : text;
 }
 
+/*
+ * A numeric score as an integer on the summary's scale.  NaN, infinities,
+ * fractions and values off the scale are errors, never rounded or clamped.
+ */
 static int64
 cx_numeric_score(const CxSummary *s, Numeric num)
 {
@@ -433,27 +367,36 @@ cx_numeric_score(const CxSummary *s, Numeric num)
 	return (int64) x;
 }
 
-/* Transition function of every numeric aggregate: adds one score. */
-PG_FUNCTION_INFO_V1(cx_trans_numeric);
-Datum
-cx_trans_numeric(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = cx_state_arg(fcinfo);
-
-	cx_summary_apply(s, cx_numeric_score(s, PG_GETARG_NUMERIC(1)), 1);
-	PG_RETURN_CX_SUMMARY_P(s);
+/*
+ * The transition functions of every aggregate over scores of one SQL type,
+ * whatever the metric: cx_trans_TYPE adds a score, cx_inv_TYPE removes one
+ * (the inverse for moving window frames).  SCORE reads argument 1 as an
+ * integer; cx_summary_apply checks it against the state's scale.
+ */
+#define CX_SCORE_TRANSITIONS(TYPE, SCORE) \
+PG_FUNCTION_INFO_V1(cx_trans_##TYPE); \
+Datum \
+cx_trans_##TYPE(PG_FUNCTION_ARGS) \
+{ \
+	CxSummary  *s = cx_state_arg(fcinfo); \
+\
+	cx_summary_apply(s, (SCORE), 1); \
+	PG_RETURN_CX_SUMMARY_P(s); \
+} \
+\
+PG_FUNCTION_INFO_V1(cx_inv_##TYPE); \
+Datum \
+cx_inv_##TYPE(PG_FUNCTION_ARGS) \
+{ \
+	CxSummary  *s = cx_state_arg(fcinfo); \
+\
+	cx_summary_apply(s, (SCORE), -1); \
+	PG_RETURN_CX_SUMMARY_P(s); \
 }
 
-/* Inverse transition of every numeric moving aggregate: removes one score. */
-PG_FUNCTION_INFO_V1(cx_inv_numeric);
-Datum
-cx_inv_numeric(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = cx_state_arg(fcinfo);
-
-	cx_summary_apply(s, cx_numeric_score(s, PG_GETARG_NUMERIC(1)), -1);
-	PG_RETURN_CX_SUMMARY_P(s);
-}
+CX_SCORE_TRANSITIONS(int2, PG_GETARG_INT16(1))
+CX_SCORE_TRANSITIONS(int4, PG_GETARG_INT32(1))
+CX_SCORE_TRANSITIONS(numeric, cx_numeric_score(s, PG_GETARG_NUMERIC(1)))
 
 /* Two summaries can be combined only when they measure the same thing. */
 static void

@@ -14,6 +14,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "nodes/execnodes.h"
 
 #include "cx_compat.h"
 #include "cx_core.h"
@@ -88,6 +89,29 @@ cx_summary_apply(CxSummary *s, int64 score, int sign)
 	status = sign > 0 ? cx_dist_add(&s->dist, (int) i) : cx_dist_remove(&s->dist, (int) i);
 	if (unlikely(status != CX_OK))
 		cx_report_status(status, s);
+}
+
+/*
+ * The transition state (argument 0), ready to be changed: a CxSummary, or
+ * any other summary varlena (churn.c).  Inside an aggregate or window
+ * aggregate the state belongs to the executor and is updated in place: no
+ * per-row copy (DESIGN.md s. 3).  Called as a plain function, it must not
+ * scribble on its argument, so it works on a copy.
+ */
+static inline void *
+cx_state_arg(FunctionCallInfo fcinfo)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(0);
+
+	if (likely(fcinfo->context &&
+			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+	{
+		/* the executor's own copy; detoasting is an inline test per row */
+		if (unlikely(VARATT_IS_EXTENDED(v)))
+			v = pg_detoast_datum(v);
+		return v;
+	}
+	return pg_detoast_datum_copy(v);
 }
 
 #endif							/* CX_SUMMARY_H */
