@@ -8,9 +8,11 @@ MODULE_big = cx_metrics
 OBJS = \
 	src/cx_core.o \
 	src/cx_summary.o \
-	src/nps.o
+	src/nps.o \
+	src/cx_churn.o \
+	src/churn.o
 
-HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h
+HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h src/cx_churn.h
 
 # sql/cx_metrics.sql is the one install script we edit; the versioned file
 # is copied from it.  Upgrade scripts sql/cx_metrics--A--B.sql are written by hand.
@@ -31,7 +33,7 @@ PG_CPPFLAGS += -Wall -Wextra -Werror -isystem $(shell $(PG_CONFIG) --includedir-
 endif
 SHLIB_LINK = -lm
 
-EXTRA_CLEAN = test/unit/test_core test/results test/regression.diffs test/regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_churn test/results test/regression.diffs test/regression.out
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -44,6 +46,20 @@ test/unit/test_core: test/unit/test_core.c src/cx_core.c src/cx_core.h
 	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
 		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_core.c src/cx_core.c -lm
 
+test/unit/test_churn: test/unit/test_churn.c src/cx_churn.c src/cx_churn.h
+	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_churn.c src/cx_churn.c -lm
+
+# Every unit test program prints TAP.  Their outputs are joined into one TAP
+# stream, numbered through, with one plan at the end (test/run counts it);
+# the status is nonzero if a program fails or dies.
+UNIT_TESTS = test/unit/test_core test/unit/test_churn
+
 .PHONY: unitcheck
-unitcheck: test/unit/test_core
-	test/unit/test_core
+unitcheck: $(UNIT_TESTS)
+	@for t in $(UNIT_TESTS); do echo "# $$t"; $$t; echo "# exit status $$?"; done | \
+		awk '/^(not )?ok [0-9]+/ { n++; sub(/ok [0-9]+/, "ok " n) } \
+			/^1\.\.[0-9]+$$/ { next } \
+			/^# exit status [1-9]/ { bad = 1 } \
+			{ print } \
+			END { print "1.." n; exit bad }'
