@@ -100,6 +100,8 @@ CREATE OPERATOR CLASS nps_summary_hash_ops
 	FUNCTION 1 nps_summary_hash(nps_summary);
 COMMENT ON OPERATOR CLASS nps_summary_hash_ops USING hash IS
 	'hash operator class of nps_summary';
+COMMENT ON OPERATOR FAMILY nps_summary_hash_ops USING hash IS
+	'hash operator family of nps_summary';
 
 -- JSON --------------------------------------------------------------------
 
