@@ -28,8 +28,6 @@
 
 CX_MODULE_MAGIC;
 
-extern const CxSummaryType cx_nps_type;
-
 /* The type of a stored summary, from its kind. */
 static const CxSummaryType *
 cx_summary_type(const CxSummary *s)

@@ -62,6 +62,9 @@ typedef struct CxSummaryType
 	void		(*json_fields) (StringInfo buf, const CxSummary *s);
 } CxSummaryType;
 
+/* The summary types, one per metric (nps.c, ...). */
+extern const CxSummaryType cx_nps_type;
+
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
 extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
 extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
