@@ -420,19 +420,19 @@ COMMENT ON CAST (churn_summary AS pg_catalog.jsonb) IS
 	'a churn_summary as jsonb';
 
 CREATE FUNCTION churn_summary_eq(churn_summary, churn_summary) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'churn_summary_eq'
+	AS 'MODULE_PATHNAME', 'cx_summary_eq'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_summary_eq(churn_summary, churn_summary) IS
 	'true when two churn_summary values have the same grid and the same counts';
 
 CREATE FUNCTION churn_summary_ne(churn_summary, churn_summary) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'churn_summary_ne'
+	AS 'MODULE_PATHNAME', 'cx_summary_ne'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_summary_ne(churn_summary, churn_summary) IS
 	'true when two churn_summary values differ in grid or counts';
 
 CREATE FUNCTION churn_summary_hash(churn_summary) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'churn_summary_hash'
+	AS 'MODULE_PATHNAME', 'cx_summary_hash'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_summary_hash(churn_summary) IS
 	'hash of a churn_summary, for hash joins, GROUP BY and DISTINCT';
@@ -692,19 +692,19 @@ COMMENT ON CAST (churn_tstz_summary AS pg_catalog.jsonb) IS
 	'a churn_tstz_summary as jsonb';
 
 CREATE FUNCTION churn_tstz_summary_eq(churn_tstz_summary, churn_tstz_summary) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'churn_summary_eq'
+	AS 'MODULE_PATHNAME', 'cx_summary_eq'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_tstz_summary_eq(churn_tstz_summary, churn_tstz_summary) IS
 	'true when two churn_tstz_summary values have the same grid and the same counts';
 
 CREATE FUNCTION churn_tstz_summary_ne(churn_tstz_summary, churn_tstz_summary) RETURNS pg_catalog.bool
-	AS 'MODULE_PATHNAME', 'churn_summary_ne'
+	AS 'MODULE_PATHNAME', 'cx_summary_ne'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_tstz_summary_ne(churn_tstz_summary, churn_tstz_summary) IS
 	'true when two churn_tstz_summary values differ in grid or counts';
 
 CREATE FUNCTION churn_tstz_summary_hash(churn_tstz_summary) RETURNS pg_catalog.int4
-	AS 'MODULE_PATHNAME', 'churn_summary_hash'
+	AS 'MODULE_PATHNAME', 'cx_summary_hash'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_tstz_summary_hash(churn_tstz_summary) IS
 	'hash of a churn_tstz_summary, for hash joins, GROUP BY and DISTINCT';

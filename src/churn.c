@@ -26,7 +26,6 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "common/int.h"
 #include "datatype/timestamp.h"
 #include "funcapi.h"
@@ -1008,32 +1007,6 @@ churn_summary_send(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
-
-/* ---------------------------------------------------------------------
- * Equality and hashing: the same grid (and zone name) and the same
- * counts.  The stored form is canonical, so the bytes decide.
- * ---------------------------------------------------------------------
- */
-
-static bool
-churn_equal(FunctionCallInfo fcinfo)
-{
-	ChurnState *a = PG_GETARG_CHURN_P(0);
-	ChurnState *b = PG_GETARG_CHURN_P(1);
-
-	return VARSIZE(a) == VARSIZE(b) && memcmp(a, b, VARSIZE(a)) == 0;
-}
-
-static uint32
-churn_hash(const ChurnState *s)
-{
-	return DatumGetUInt32(hash_any((const unsigned char *) s + VARHDRSZ, VARSIZE(s) - VARHDRSZ));
-}
-
-/* The = and <> operators, and the hash opclass (GROUP BY, DISTINCT, hash joins). */
-CHURN_ENTRY(churn_summary_eq, BoolGetDatum(churn_equal(fcinfo)))
-CHURN_ENTRY(churn_summary_ne, BoolGetDatum(!churn_equal(fcinfo)))
-CHURN_ENTRY(churn_summary_hash, UInt32GetDatum(churn_hash(PG_GETARG_CHURN_P(0))))
 
 /* ---------------------------------------------------------------------
  * The aggregate

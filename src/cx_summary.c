@@ -292,16 +292,17 @@ cx_summary_send(PG_FUNCTION_ARGS)
 }
 
 /* ---------------------------------------------------------------------
- * Equality and hashing: two summaries are equal when kind, scale and every
- * count are.  Unused counters are zero, so the bytes decide.
+ * Equality and hashing, for every summary type (nps_summary, churn_summary,
+ * ...): each stored form is canonical (unused counters and reserved fields
+ * are zero), so two summaries are equal exactly when their bytes are.
  * ---------------------------------------------------------------------
  */
 
 static bool
-cx_summary_equal(const CxSummary *a, const CxSummary *b)
+cx_summary_equal(const struct varlena *a, const struct varlena *b)
 {
-	return memcmp((const char *) a + VARHDRSZ, (const char *) b + VARHDRSZ,
-				  CX_SUMMARY_SIZE - VARHDRSZ) == 0;
+	return VARSIZE(a) == VARSIZE(b) &&
+		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
 }
 
 /* Support for the = operator. */
@@ -309,7 +310,7 @@ PG_FUNCTION_INFO_V1(cx_summary_eq);
 Datum
 cx_summary_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(cx_summary_equal(PG_GETARG_CX_SUMMARY_P(0), PG_GETARG_CX_SUMMARY_P(1)));
+	PG_RETURN_BOOL(cx_summary_equal(PG_GETARG_VARLENA_P(0), PG_GETARG_VARLENA_P(1)));
 }
 
 /* Support for the <> operator. */
@@ -317,7 +318,7 @@ PG_FUNCTION_INFO_V1(cx_summary_ne);
 Datum
 cx_summary_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!cx_summary_equal(PG_GETARG_CX_SUMMARY_P(0), PG_GETARG_CX_SUMMARY_P(1)));
+	PG_RETURN_BOOL(!cx_summary_equal(PG_GETARG_VARLENA_P(0), PG_GETARG_VARLENA_P(1)));
 }
 
 /* Hash opclass support, so summaries work in GROUP BY, DISTINCT and hash joins. */
@@ -325,9 +326,9 @@ PG_FUNCTION_INFO_V1(cx_summary_hash);
 Datum
 cx_summary_hash(PG_FUNCTION_ARGS)
 {
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+	struct varlena *s = PG_GETARG_VARLENA_P(0);
 
-	return hash_any((const unsigned char *) s + VARHDRSZ, CX_SUMMARY_SIZE - VARHDRSZ);
+	return hash_any((const unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
 }
 
 /* ---------------------------------------------------------------------
