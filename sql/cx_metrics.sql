@@ -1,4 +1,5 @@
-/* cx_metrics: the install script.  Edit this file; the Makefile copies it to
+/* cx_metrics: the install script, part 1: NPS and churn (released in 0.1.0).
+ * The Makefile joins the parts listed in SQL_PARTS into
  * sql/cx_metrics--<version>.sql.  Every object carries a COMMENT.
  *
  * Conventions (see ../shared/CONVENTIONS.md): built-in objects are qualified
