@@ -195,42 +195,86 @@ cx_z_for_confidence(double confidence)
 	return -cx_norm_quantile((1.0 - confidence) / 2.0);
 }
 
-CxNps
-cx_nps_estimate(double promoters, double passives, double detractors)
+CxNet
+cx_net_estimate(double positive, double neutral, double negative)
 {
-	CxNps		e;
+	CxNet		e;
 	double		p,
 				d;
 
-	e.n = promoters + passives + detractors;
-	p = promoters / e.n;
-	d = detractors / e.n;
-	e.nps = cx_nps_point(promoters, detractors, e.n);
+	e.n = positive + neutral + negative;
+	p = positive / e.n;
+	d = negative / e.n;
+	e.net = cx_net_point(positive, negative, e.n);
 	/* variance of scores +1/0/-1: E[X^2] - E[X]^2; clamp rounding below 0 */
 	e.var = fmax(0.0, (p + d) - (p - d) * (p - d));
 	e.se = 100.0 * sqrt(e.var / e.n);
 	return e;
 }
 
-static double
-clip100(double x)
+CxInterval
+cx_clipped_interval(double est, double se, double z, double lo, double hi)
 {
-	return fmin(100.0, fmax(-100.0, x));
+	CxInterval	ci;
+
+	ci.lower = fmin(hi, fmax(lo, est - z * se));
+	ci.upper = fmin(hi, fmax(lo, est + z * se));
+	return ci;
 }
 
 CxInterval
-cx_nps_interval(int64_t promoters, int64_t passives, int64_t detractors,
-				double z, CxNpsMethod method)
+cx_net_interval(int64_t positive, int64_t neutral, int64_t negative,
+				double z, CxNetMethod method)
 {
-	CxNps		e;
+	CxNet		e;
+
+	if (method == CX_NET_ADJUSTED_WALD)
+		e = cx_net_estimate(positive + 0.75, neutral + 1.5, negative + 0.75);
+	else
+		e = cx_net_estimate(positive, neutral, negative);
+	return cx_clipped_interval(e.net, e.se, z, -100.0, 100.0);
+}
+
+CxMean
+cx_dist_mean(const CxDist *d, int npoints, int lo)
+{
+	CxMean		m;
+	double		sum = 0.0,
+				ss = 0.0;
+
+	m.n = (double) d->n;
+	/* exact while the sum fits a double's 53 bits, which 2^53 / 10 responses do */
+	for (int i = 0; i < npoints; i++)
+		sum += (double) d->count[i] * (lo + i);
+	m.mean = sum / m.n;
+	/* two passes: deviations from the mean, not E[X^2] - E[X]^2 */
+	for (int i = 0; i < npoints; i++)
+	{
+		double		dev = (lo + i) - m.mean;
+
+		ss += (double) d->count[i] * dev * dev;
+	}
+	m.var = d->n >= 2 ? ss / (m.n - 1.0) : NAN;
+	m.se = sqrt(m.var / m.n);
+	return m;
+}
+
+CxInterval
+cx_wilson_interval(double successes, double n, double z)
+{
+	double		p = successes / n;
+	double		z2n = z * z / n;
+	double		centre = (p + z2n / 2.0) / (1.0 + z2n);
+	double		half = z * sqrt(p * (1.0 - p) / n + z2n / (4.0 * n)) / (1.0 + z2n);
 	CxInterval	ci;
 
-	if (method == CX_NPS_ADJUSTED_WALD)
-		e = cx_nps_estimate(promoters + 0.75, passives + 1.5, detractors + 0.75);
-	else
-		e = cx_nps_estimate(promoters, passives, detractors);
-	ci.lower = clip100(e.nps - z * e.se);
-	ci.upper = clip100(e.nps + z * e.se);
+	ci.lower = fmax(0.0, centre - half);
+	ci.upper = fmin(1.0, centre + half);
+	/* at p == 0 or 1 the bound is exactly 0 or 1, not a rounding away */
+	if (successes == 0.0)
+		ci.lower = 0.0;
+	if (successes == n)
+		ci.upper = 1.0;
 	return ci;
 }
 
@@ -255,5 +299,29 @@ cx_two_sample_test(double est_a, double se_a, double est_b, double se_b,
 	}
 	t.lower = t.delta - z_conf * t.se;
 	t.upper = t.delta + z_conf * t.se;
+	return t;
+}
+
+CxTest
+cx_proportion_test(double successes_a, double n_a, double successes_b,
+				   double n_b, double z_conf)
+{
+	double		pa = successes_a / n_a;
+	double		pb = successes_b / n_b;
+	double		pooled = (successes_a + successes_b) / (n_a + n_b);
+	double		se0 = sqrt(pooled * (1.0 - pooled) * (1.0 / n_a + 1.0 / n_b));
+	CxTest		t = cx_two_sample_test(pa, sqrt(pa * (1.0 - pa) / n_a),
+									   pb, sqrt(pb * (1.0 - pb) / n_b), z_conf);
+
+	if (se0 > 0.0)
+	{
+		t.z = t.delta / se0;
+		t.p_value = 2.0 * cx_norm_cdf(-fabs(t.z));
+	}
+	else
+	{
+		t.z = NAN;
+		t.p_value = NAN;
+	}
 	return t;
 }

@@ -117,39 +117,68 @@ typedef struct CxInterval
 } CxInterval;
 
 /*
- * An NPS estimate from (possibly fractional, for the adjusted-Wald method)
- * counts of promoters, passives and detractors.  nps is on -100..100; var is
- * the per-response variance of the +1/0/-1 scores; se = 100 * sqrt(var / n).
+ * A net score: the share of positive responses minus the share of negative
+ * ones, in points on -100..100.  NPS is one (promoters minus detractors), CES
+ * net effort another (easy minus difficult).  The estimate takes (possibly
+ * fractional, for the adjusted-Wald method) counts of positive, neutral and
+ * negative responses.  var is the per-response variance of the +1/0/-1
+ * scores; se = 100 * sqrt(var / n).
  */
-typedef struct CxNps
+typedef struct CxNet
 {
 	double		n;
-	double		nps;
+	double		net;
 	double		var;
 	double		se;
-} CxNps;
+} CxNet;
 
-/* The NPS estimate; n must be > 0. */
-extern CxNps cx_nps_estimate(double promoters, double passives, double detractors);
+/* The net-score estimate; n must be > 0. */
+extern CxNet cx_net_estimate(double positive, double neutral, double negative);
 
-/* NPS alone, without the variance: the hot path of nps() over windows. */
+/* The net score alone, without the variance: the hot path of nps() over windows. */
 static inline double
-cx_nps_point(double promoters, double detractors, double n)
+cx_net_point(double positive, double negative, double n)
 {
-	return 100.0 * (promoters - detractors) / n;
+	return 100.0 * (positive - negative) / n;
 }
 
-/* How a confidence interval for NPS is computed. */
-typedef enum CxNpsMethod
+/* How a confidence interval for a net score is computed. */
+typedef enum CxNetMethod
 {
-	CX_NPS_WALD,
-	CX_NPS_ADJUSTED_WALD		/* Rocks (2016): +0.75, +1.5, +0.75 */
-} CxNpsMethod;
+	CX_NET_WALD,
+	CX_NET_ADJUSTED_WALD		/* Rocks (2016): +0.75, +1.5, +0.75 */
+} CxNetMethod;
 
-/* NPS +- z * SE, clipped to [-100, 100]; n must be > 0. */
-extern CxInterval cx_nps_interval(int64_t promoters, int64_t passives,
-								  int64_t detractors, double z,
-								  CxNpsMethod method);
+/* Net score +- z * SE, clipped to [-100, 100]; n must be > 0. */
+extern CxInterval cx_net_interval(int64_t positive, int64_t neutral,
+								  int64_t negative, double z,
+								  CxNetMethod method);
+
+/*
+ * The mean of a distribution on the scale lo..lo+npoints-1, with the sample
+ * variance (n - 1 in the denominator) and the standard error of the mean.
+ * var and se are NaN when n < 2; everything is NaN when n == 0.
+ */
+typedef struct CxMean
+{
+	double		n;
+	double		mean;
+	double		var;
+	double		se;
+} CxMean;
+
+extern CxMean cx_dist_mean(const CxDist *d, int npoints, int lo);
+
+/* est +- z * se, clipped to [lo, hi]. */
+extern CxInterval cx_clipped_interval(double est, double se, double z,
+									  double lo, double hi);
+
+/*
+ * The Wilson score interval for a proportion (Wilson 1927), as fractions:
+ * successes of n trials, n > 0.  Unlike est +- z * se it stays inside [0, 1]
+ * and keeps its coverage near 0 and 1, where CSAT often is.
+ */
+extern CxInterval cx_wilson_interval(double successes, double n, double z);
 
 /* A two-sample z-test of b against a. */
 typedef struct CxTest
@@ -165,5 +194,15 @@ typedef struct CxTest
 /* Combines two independent estimates and their standard errors. */
 extern CxTest cx_two_sample_test(double est_a, double se_a,
 								 double est_b, double se_b, double z_conf);
+
+/*
+ * Two proportions, successes_a of n_a against successes_b of n_b (both n >
+ * 0), as fractions: delta = p_b - p_a.  z and p_value come from the pooled
+ * test (the usual test of p_a == p_b, equal to Pearson's chi-squared test
+ * without continuity correction); se and the interval are unpooled, since
+ * the interval is for a difference that need not be zero.
+ */
+extern CxTest cx_proportion_test(double successes_a, double n_a,
+								 double successes_b, double n_b, double z_conf);
 
 #endif							/* CX_CORE_H */

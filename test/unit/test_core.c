@@ -1367,22 +1367,22 @@ test_z_for_confidence(void)
 static void
 test_nps_estimate_basic(void)
 {
-	CxNps		e;
+	CxNet		e;
 
 	/*
 	 * 50 promoters, 30 passives, 20 detractors: n = 100, p = .5, d = .2,
 	 * NPS = 100 * (.5 - .2) = 30; var = (p + d) - (p - d)^2 = .7 - .09 =
 	 * .61; se = 100 * sqrt(.61 / 100) = 100 * sqrt(.0061) = 7.810249675906654.
 	 */
-	e = cx_nps_estimate(50, 30, 20);
+	e = cx_net_estimate(50, 30, 20);
 	CHECK_NEAR(e.n, 100.0, 0.0);
-	CHECK_NEAR(e.nps, 30.0, 1e-12);
+	CHECK_NEAR(e.net, 30.0, 1e-12);
 	CHECK_NEAR(e.var, 0.61, 1e-15);
 	CHECK_NEAR(e.se, 7.810249675906654, 1e-12);
 
 	/* the same shares at a tenth of n: same NPS and var, se * sqrt(10) */
-	e = cx_nps_estimate(5, 3, 2);
-	CHECK_NEAR(e.nps, 30.0, 1e-12);
+	e = cx_net_estimate(5, 3, 2);
+	CHECK_NEAR(e.net, 30.0, 1e-12);
 	CHECK_NEAR(e.var, 0.61, 1e-15);
 	CHECK_NEAR(e.se, 7.810249675906654 * sqrt(10.0), 1e-12);
 
@@ -1391,9 +1391,9 @@ test_nps_estimate_basic(void)
 	 * NPS = -37.5; var = .875 - .375^2 = .875 - .140625 = .734375 = 47/64;
 	 * se = 100 * sqrt(.734375 / 40) = 13.549677117924249 (mpmath).
 	 */
-	e = cx_nps_estimate(10, 5, 25);
+	e = cx_net_estimate(10, 5, 25);
 	CHECK_NEAR(e.n, 40.0, 0.0);
-	CHECK_NEAR(e.nps, -37.5, 1e-12);
+	CHECK_NEAR(e.net, -37.5, 1e-12);
 	CHECK_NEAR(e.var, 0.734375, 1e-15);
 	CHECK_NEAR(e.se, 13.549677117924249, 1e-12);
 
@@ -1403,8 +1403,8 @@ test_nps_estimate_basic(void)
 	 * 9 detractors: p = .1, d = .9, NPS = -80, var = 1 - .64 = .36,
 	 * se = 100 * sqrt(.036) = 18.973665961010276.
 	 */
-	e = cx_nps_estimate(1, 0, 9);
-	CHECK_NEAR(e.nps, -80.0, 1e-12);
+	e = cx_net_estimate(1, 0, 9);
+	CHECK_NEAR(e.net, -80.0, 1e-12);
 	CHECK_NEAR(e.var, 0.36, 1e-15);
 	CHECK_NEAR(e.se, 18.973665961010276, 1e-12);
 
@@ -1412,8 +1412,8 @@ test_nps_estimate_basic(void)
 	 * Large counts: 3e12, 1e12, 1e12: n = 5e12, p = .6, d = .2, NPS = 40,
 	 * var = .8 - .16 = .64, se = 100 * .8 / sqrt(5e12) = 3.577708763999663e-5.
 	 */
-	e = cx_nps_estimate(3e12, 1e12, 1e12);
-	CHECK_NEAR(e.nps, 40.0, 1e-10);
+	e = cx_net_estimate(3e12, 1e12, 1e12);
+	CHECK_NEAR(e.net, 40.0, 1e-10);
 	CHECK_NEAR(e.var, 0.64, 1e-14);
 	CHECK_REL(e.se, 3.577708763999663e-5, 1e-12);
 }
@@ -1421,45 +1421,45 @@ test_nps_estimate_basic(void)
 static void
 test_nps_estimate_degenerate(void)
 {
-	CxNps		e;
+	CxNet		e;
 
 	/* all promoters: NPS 100, var = 1 - 1^2 = 0, se 0 */
-	e = cx_nps_estimate(5, 0, 0);
-	CHECK_DBL_EQ(e.nps, 100.0);
+	e = cx_net_estimate(5, 0, 0);
+	CHECK_DBL_EQ(e.net, 100.0);
 	CHECK_DBL_EQ(e.var, 0.0);
 	CHECK_DBL_EQ(e.se, 0.0);
 	/* all detractors: NPS -100, var = 1 - (-1)^2 = 0, se 0 */
-	e = cx_nps_estimate(0, 0, 7);
-	CHECK_DBL_EQ(e.nps, -100.0);
+	e = cx_net_estimate(0, 0, 7);
+	CHECK_DBL_EQ(e.net, -100.0);
 	CHECK_DBL_EQ(e.var, 0.0);
 	CHECK_DBL_EQ(e.se, 0.0);
 	/* all passives: NPS 0, var = 0 - 0 = 0 */
-	e = cx_nps_estimate(0, 12, 0);
-	CHECK_DBL_EQ(e.nps, 0.0);
+	e = cx_net_estimate(0, 12, 0);
+	CHECK_DBL_EQ(e.net, 0.0);
 	CHECK_DBL_EQ(e.var, 0.0);
 	CHECK_DBL_EQ(e.se, 0.0);
 	/* a single response of each kind */
-	e = cx_nps_estimate(1, 0, 0);
+	e = cx_net_estimate(1, 0, 0);
 	CHECK_DBL_EQ(e.n, 1.0);
-	CHECK_DBL_EQ(e.nps, 100.0);
+	CHECK_DBL_EQ(e.net, 100.0);
 	CHECK_DBL_EQ(e.se, 0.0);
-	e = cx_nps_estimate(0, 1, 0);
-	CHECK_DBL_EQ(e.nps, 0.0);
+	e = cx_net_estimate(0, 1, 0);
+	CHECK_DBL_EQ(e.net, 0.0);
 	CHECK_DBL_EQ(e.se, 0.0);
-	e = cx_nps_estimate(0, 0, 1);
-	CHECK_DBL_EQ(e.nps, -100.0);
+	e = cx_net_estimate(0, 0, 1);
+	CHECK_DBL_EQ(e.net, -100.0);
 	CHECK_DBL_EQ(e.se, 0.0);
 	/*
 	 * one promoter, one detractor: p = d = .5, NPS 0, var = 1 - 0 = 1,
 	 * se = 100 * sqrt(1/2) = 70.71067811865476: the largest variance.
 	 */
-	e = cx_nps_estimate(1, 0, 1);
-	CHECK_NEAR(e.nps, 0.0, 1e-12);
+	e = cx_net_estimate(1, 0, 1);
+	CHECK_NEAR(e.net, 0.0, 1e-12);
 	CHECK_NEAR(e.var, 1.0, 1e-15);
 	CHECK_NEAR(e.se, 70.71067811865476, 1e-12);
 	/* shares that round: 1/3 each -> var = 2/3 - 0 (never negative) */
-	e = cx_nps_estimate(1, 1, 1);
-	CHECK_NEAR(e.nps, 0.0, 1e-12);
+	e = cx_net_estimate(1, 1, 1);
+	CHECK_NEAR(e.net, 0.0, 1e-12);
 	CHECK_NEAR(e.var, 2.0 / 3.0, 1e-15);
 	CHECK(e.var >= 0.0);
 }
@@ -1467,16 +1467,16 @@ test_nps_estimate_degenerate(void)
 static void
 test_nps_estimate_fractional(void)
 {
-	CxNps		e;
+	CxNet		e;
 
 	/*
 	 * 2.5 promoters, 1 passive, 0.5 detractors: n = 4, p = .625, d = .125,
 	 * NPS = 50, var = .75 - .25 = .5, se = 100 * sqrt(.5 / 4) =
 	 * 100 * sqrt(.125) = 35.35533905932738.
 	 */
-	e = cx_nps_estimate(2.5, 1.0, 0.5);
+	e = cx_net_estimate(2.5, 1.0, 0.5);
 	CHECK_DBL_EQ(e.n, 4.0);
-	CHECK_NEAR(e.nps, 50.0, 1e-12);
+	CHECK_NEAR(e.net, 50.0, 1e-12);
 	CHECK_NEAR(e.var, 0.5, 1e-15);
 	CHECK_NEAR(e.se, 35.35533905932738, 1e-12);
 
@@ -1486,9 +1486,9 @@ test_nps_estimate_fractional(void)
 	 * .8125 - .390625 = .421875 = 27/64, se' = 100 * sqrt(27/512) =
 	 * 22.963966338592293 (mpmath).
 	 */
-	e = cx_nps_estimate(5.75, 1.5, 0.75);
+	e = cx_net_estimate(5.75, 1.5, 0.75);
 	CHECK_DBL_EQ(e.n, 8.0);
-	CHECK_NEAR(e.nps, 62.5, 1e-12);
+	CHECK_NEAR(e.net, 62.5, 1e-12);
 	CHECK_NEAR(e.var, 0.421875, 1e-15);
 	CHECK_NEAR(e.se, 22.963966338592293, 1e-12);
 
@@ -1497,9 +1497,9 @@ test_nps_estimate_fractional(void)
 	 * = 29.12621359223301, var' = 71.5/103 - (30/103)^2 = 12929/21218 =
 	 * 0.6093411254595155, se' = 7.691510421814756 (fractions + mpmath).
 	 */
-	e = cx_nps_estimate(50.75, 31.5, 20.75);
+	e = cx_net_estimate(50.75, 31.5, 20.75);
 	CHECK_DBL_EQ(e.n, 103.0);
-	CHECK_NEAR(e.nps, 29.12621359223301, 1e-12);
+	CHECK_NEAR(e.net, 29.12621359223301, 1e-12);
 	CHECK_NEAR(e.var, 0.6093411254595155, 1e-15);
 	CHECK_NEAR(e.se, 7.691510421814756, 1e-12);
 }
@@ -1508,7 +1508,7 @@ static void
 test_nps_from_distribution(void)
 {
 	CxDist		d;
-	CxNps		e;
+	CxNet		e;
 	static const int scores[] = {10, 10, 9, 8, 7, 6, 0, 3, 9, 10};
 
 	/*
@@ -1520,11 +1520,11 @@ test_nps_from_distribution(void)
 	cx_dist_init(&d);
 	for (size_t k = 0; k < sizeof(scores) / sizeof(scores[0]); k++)
 		CHECK_STATUS(cx_dist_add(&d, scores[k]), CX_OK);
-	e = cx_nps_estimate((double) cx_dist_range(&d, 11, 9, 10),
+	e = cx_net_estimate((double) cx_dist_range(&d, 11, 9, 10),
 						(double) cx_dist_range(&d, 11, 7, 8),
 						(double) cx_dist_range(&d, 11, 0, 6));
 	CHECK_DBL_EQ(e.n, 10.0);
-	CHECK_NEAR(e.nps, 20.0, 1e-12);
+	CHECK_NEAR(e.net, 20.0, 1e-12);
 	CHECK_NEAR(e.var, 0.76, 1e-15);
 	CHECK_NEAR(e.se, 27.568097504180443, 1e-12);
 }
@@ -1544,17 +1544,17 @@ test_interval_wald(void)
 	 * 30 -+ 15.307808075042674 = [14.692191924957326, 45.30780807504267]
 	 * (mpmath).
 	 */
-	ci = cx_nps_interval(50, 30, 20, Z95, CX_NPS_WALD);
+	ci = cx_net_interval(50, 30, 20, Z95, CX_NET_WALD);
 	CHECK_NEAR(ci.lower, 14.692191924957326, 1e-11);
 	CHECK_NEAR(ci.upper, 45.30780807504267, 1e-11);
 
 	/* 90%: z = 1.6448536269514722 -> [17.153282493188375, 42.84671750681162] */
-	ci = cx_nps_interval(50, 30, 20, 1.6448536269514722, CX_NPS_WALD);
+	ci = cx_net_interval(50, 30, 20, 1.6448536269514722, CX_NET_WALD);
 	CHECK_NEAR(ci.lower, 17.153282493188375, 1e-11);
 	CHECK_NEAR(ci.upper, 42.84671750681162, 1e-11);
 
 	/* 99%: z = 2.5758293035489004 -> lower 9.882130016766334 */
-	ci = cx_nps_interval(50, 30, 20, 2.5758293035489004, CX_NPS_WALD);
+	ci = cx_net_interval(50, 30, 20, 2.5758293035489004, CX_NET_WALD);
 	CHECK_NEAR(ci.lower, 9.882130016766334, 1e-11);
 	CHECK_NEAR(ci.upper, 60.0 - 9.882130016766334, 1e-11);	/* symmetric */
 
@@ -1562,12 +1562,12 @@ test_interval_wald(void)
 	 * 10/5/25: -37.5 -+ 1.959963984540054 * 13.549677117924249 =
 	 * [-64.056879153278, -10.943120846721989]
 	 */
-	ci = cx_nps_interval(10, 5, 25, Z95, CX_NPS_WALD);
+	ci = cx_net_interval(10, 5, 25, Z95, CX_NET_WALD);
 	CHECK_NEAR(ci.lower, -64.056879153278, 1e-11);
 	CHECK_NEAR(ci.upper, -10.943120846721989, 1e-11);
 
 	/* z = 0: the point estimate on both ends */
-	ci = cx_nps_interval(50, 30, 20, 0.0, CX_NPS_WALD);
+	ci = cx_net_interval(50, 30, 20, 0.0, CX_NET_WALD);
 	CHECK_NEAR(ci.lower, 30.0, 1e-12);
 	CHECK_NEAR(ci.upper, 30.0, 1e-12);
 }
@@ -1578,11 +1578,11 @@ test_interval_wald_clipping(void)
 	CxInterval	ci;
 
 	/* all promoters, n = 5: NPS 100, SE 0 -> [100, 100] */
-	ci = cx_nps_interval(5, 0, 0, Z95, CX_NPS_WALD);
+	ci = cx_net_interval(5, 0, 0, Z95, CX_NET_WALD);
 	CHECK_DBL_EQ(ci.lower, 100.0);
 	CHECK_DBL_EQ(ci.upper, 100.0);
 	/* all detractors, n = 3 -> [-100, -100] */
-	ci = cx_nps_interval(0, 0, 3, Z95, CX_NPS_WALD);
+	ci = cx_net_interval(0, 0, 3, Z95, CX_NET_WALD);
 	CHECK_DBL_EQ(ci.lower, -100.0);
 	CHECK_DBL_EQ(ci.upper, -100.0);
 	/*
@@ -1590,15 +1590,15 @@ test_interval_wald_clipping(void)
 	 * -80 -+ 37.1877019382737: raw lower -117.19 clips to -100, upper
 	 * -42.8122980617263.
 	 */
-	ci = cx_nps_interval(1, 0, 9, Z95, CX_NPS_WALD);
+	ci = cx_net_interval(1, 0, 9, Z95, CX_NET_WALD);
 	CHECK_DBL_EQ(ci.lower, -100.0);
 	CHECK_NEAR(ci.upper, -42.8122980617263, 1e-11);
 	/* mirrored: 9/0/1 -> [42.8122980617263, 100] */
-	ci = cx_nps_interval(9, 0, 1, Z95, CX_NPS_WALD);
+	ci = cx_net_interval(9, 0, 1, Z95, CX_NET_WALD);
 	CHECK_NEAR(ci.lower, 42.8122980617263, 1e-11);
 	CHECK_DBL_EQ(ci.upper, 100.0);
 	/* 1/0/1 with a huge z: clipped on both sides to [-100, 100] */
-	ci = cx_nps_interval(1, 0, 1, 100.0, CX_NPS_WALD);
+	ci = cx_net_interval(1, 0, 1, 100.0, CX_NET_WALD);
 	CHECK_DBL_EQ(ci.lower, -100.0);
 	CHECK_DBL_EQ(ci.upper, 100.0);
 }
@@ -1614,11 +1614,11 @@ test_interval_adjusted_wald(void)
 	 * 29.12621359223301 -+ 1.959963984540054 * 7.691510421814756 =
 	 * 29.126... -+ 15.075... = [14.051130178761609, 44.20129700570441].
 	 */
-	ci = cx_nps_interval(50, 30, 20, Z95, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(50, 30, 20, Z95, CX_NET_ADJUSTED_WALD);
 	CHECK_NEAR(ci.lower, 14.051130178761609, 1e-11);
 	CHECK_NEAR(ci.upper, 44.20129700570441, 1e-11);
 	/* 90%: [16.474804778175958, 41.777622406290064] */
-	ci = cx_nps_interval(50, 30, 20, 1.6448536269514722, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(50, 30, 20, 1.6448536269514722, CX_NET_ADJUSTED_WALD);
 	CHECK_NEAR(ci.lower, 16.474804778175958, 1e-11);
 	CHECK_NEAR(ci.upper, 41.777622406290064, 1e-11);
 
@@ -1627,12 +1627,12 @@ test_interval_adjusted_wald(void)
 	 * -34.883720930232556; var' = 36.5/43 - (15/43)^2 = 2689/3698; se' =
 	 * 13.004022729198436; interval [-60.371137133601756, -9.39630472686336].
 	 */
-	ci = cx_nps_interval(10, 5, 25, Z95, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(10, 5, 25, Z95, CX_NET_ADJUSTED_WALD);
 	CHECK_NEAR(ci.lower, -60.371137133601756, 1e-11);
 	CHECK_NEAR(ci.upper, -9.39630472686336, 1e-11);
 
 	/* z = 0: the adjusted point estimate NPS' (not NPS) */
-	ci = cx_nps_interval(50, 30, 20, 0.0, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(50, 30, 20, 0.0, CX_NET_ADJUSTED_WALD);
 	CHECK_NEAR(ci.lower, 29.12621359223301, 1e-12);
 	CHECK_NEAR(ci.upper, 29.12621359223301, 1e-12);
 }
@@ -1648,7 +1648,7 @@ test_interval_adjusted_wald_extremes(void)
 	 * 62.5 -+ 45.00854696583103 = [17.491453034168966, 107.508...]: the
 	 * upper end clips to 100, the lower is well below 100 (Wald: [100,100]).
 	 */
-	ci = cx_nps_interval(5, 0, 0, Z95, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(5, 0, 0, Z95, CX_NET_ADJUSTED_WALD);
 	CHECK_NEAR(ci.lower, 17.491453034168966, 1e-11);
 	CHECK_DBL_EQ(ci.upper, 100.0);
 	CHECK(ci.lower < 100.0);
@@ -1659,7 +1659,7 @@ test_interval_adjusted_wald_extremes(void)
 	 * 28.867513459481287; -50 -+ 56.57928670380859: lower -106.58 clips
 	 * to -100, upper 6.579286703808592.
 	 */
-	ci = cx_nps_interval(0, 0, 3, Z95, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(0, 0, 3, Z95, CX_NET_ADJUSTED_WALD);
 	CHECK_DBL_EQ(ci.lower, -100.0);
 	CHECK_NEAR(ci.upper, 6.579286703808592, 1e-11);
 
@@ -1668,7 +1668,7 @@ test_interval_adjusted_wald_extremes(void)
 	 * var' = 171/338, se' = 19.727317252271778; raw lower
 	 * -100.20329286450989 just clips to -100; upper -22.873630212413193.
 	 */
-	ci = cx_nps_interval(1, 0, 9, Z95, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(1, 0, 9, Z95, CX_NET_ADJUSTED_WALD);
 	CHECK_DBL_EQ(ci.lower, -100.0);
 	CHECK_NEAR(ci.upper, -22.873630212413193, 1e-11);
 
@@ -1678,7 +1678,7 @@ test_interval_adjusted_wald_extremes(void)
 	 * var' = .5, se' = 100 * sqrt(.5/3) = 40.8248290463863;
 	 * 0 -+ 1.959963984540054 * 40.8248290463863 -> [-80.01519460592183, 80.01519460592183].
 	 */
-	ci = cx_nps_interval(0, 0, 0, Z95, CX_NPS_ADJUSTED_WALD);
+	ci = cx_net_interval(0, 0, 0, Z95, CX_NET_ADJUSTED_WALD);
 	CHECK_NEAR(ci.lower, -80.01519460592183, 1e-10);
 	CHECK_NEAR(ci.upper, 80.01519460592183, 1e-10);
 }
@@ -1855,6 +1855,160 @@ test_status_text(void)
 }
 
 /* ---------------------------------------------------------------------
+ * Means, Wilson intervals and two-proportion tests (CSAT, CES)
+ * ---------------------------------------------------------------------
+ */
+
+static void
+test_dist_mean(void)
+{
+	CxDist		d;
+	CxMean		m;
+
+	/*
+	 * Scores 1,5,4,4,2 on 1..5: sum 16, mean 3.2; deviations -2.2, 1.8, .8,
+	 * .8, -1.2; squares 4.84 + 3.24 + .64 + .64 + 1.44 = 10.8; var = 10.8 / 4
+	 * = 2.7; se = sqrt(2.7 / 5) = sqrt(.54) = 0.7348469228349535.
+	 */
+	cx_dist_init(&d);
+	d.count[0] = 1;
+	d.count[1] = 1;
+	d.count[3] = 2;
+	d.count[4] = 1;
+	d.n = 5;
+	m = cx_dist_mean(&d, 5, 1);
+	CHECK_NEAR(m.mean, 3.2, 1e-15);
+	CHECK_NEAR(m.var, 2.7, 1e-14);
+	CHECK_NEAR(m.se, 0.7348469228349535, 1e-15);
+
+	/* the same counts read on 0..4: mean 2.2, same spread */
+	m = cx_dist_mean(&d, 5, 0);
+	CHECK_NEAR(m.mean, 2.2, 1e-15);
+	CHECK_NEAR(m.var, 2.7, 1e-14);
+
+	/* one response: a mean, but no variance */
+	cx_dist_init(&d);
+	d.count[6] = 1;
+	d.n = 1;
+	m = cx_dist_mean(&d, 7, 1);
+	CHECK_DBL_EQ(m.mean, 7.0);
+	CHECK_NAN(m.var);
+	CHECK_NAN(m.se);
+
+	/* huge equal counts on 1 and 7: mean 4 exactly, var -> 9 */
+	cx_dist_init(&d);
+	d.count[0] = 3000000000000LL;
+	d.count[6] = 3000000000000LL;
+	d.n = 6000000000000LL;
+	m = cx_dist_mean(&d, 7, 1);
+	CHECK_DBL_EQ(m.mean, 4.0);
+	CHECK_NEAR(m.var, 9.0, 1e-9);
+}
+
+static void
+test_wilson_newcombe(void)
+{
+	/*
+	 * Newcombe (1998), Statistics in Medicine 17:857-872, Table I, method 3
+	 * (Wilson score interval without continuity correction), 95%.
+	 */
+	static const struct
+	{
+		double		x,
+					n,
+					lo,
+					hi;
+	}			cases[] = {
+		{81, 263, 0.2553, 0.3662},
+		{15, 148, 0.0624, 0.1605},
+		{0, 20, 0.0, 0.1611},
+		{1, 29, 0.0061, 0.1718},
+	};
+	double		z = cx_z_for_confidence(0.95);
+
+	for (int i = 0; i < 4; i++)
+	{
+		CxInterval	ci = cx_wilson_interval(cases[i].x, cases[i].n, z);
+
+		CHECK_NEAR(ci.lower, cases[i].lo, 0.00005);
+		CHECK_NEAR(ci.upper, cases[i].hi, 0.00005);
+	}
+}
+
+static void
+test_wilson_edges(void)
+{
+	double		z = 1.959963984540054;
+	CxInterval	ci;
+
+	/* all successes: upper bound exactly 1, lower = n / (n + z^2) */
+	ci = cx_wilson_interval(10, 10, z);
+	CHECK_DBL_EQ(ci.upper, 1.0);
+	CHECK_NEAR(ci.lower, 10.0 / (10.0 + z * z), 1e-12);
+	/* none: lower exactly 0, upper = z^2 / (n + z^2) */
+	ci = cx_wilson_interval(0, 10, z);
+	CHECK_DBL_EQ(ci.lower, 0.0);
+	CHECK_NEAR(ci.upper, z * z / (10.0 + z * z), 1e-12);
+	/* symmetric around .5 at p = .5 */
+	ci = cx_wilson_interval(50, 100, z);
+	CHECK_NEAR(ci.lower + ci.upper, 1.0, 1e-12);
+	/* inside [0, 1] and around p for every x of a small n */
+	for (int x = 0; x <= 7; x++)
+	{
+		ci = cx_wilson_interval(x, 7, z);
+		CHECK(ci.lower >= 0.0 && ci.upper <= 1.0);
+		CHECK(ci.lower <= x / 7.0 && x / 7.0 <= ci.upper);
+	}
+}
+
+static void
+test_proportion_test(void)
+{
+	CxTest		t;
+
+	/*
+	 * 81/263 against 15/148: pa = .307985, pb = .101351, pooled = 96/411;
+	 * z = (pb - pa) / sqrt(pooled (1 - pooled) (1/263 + 1/148)).
+	 */
+	double		pa = 81.0 / 263.0,
+				pb = 15.0 / 148.0,
+				pool = 96.0 / 411.0;
+	double		se0 = sqrt(pool * (1.0 - pool) * (1.0 / 263.0 + 1.0 / 148.0));
+	double		se1 = sqrt(pa * (1.0 - pa) / 263.0 + pb * (1.0 - pb) / 148.0);
+
+	t = cx_proportion_test(81, 263, 15, 148, 1.959963984540054);
+	CHECK_NEAR(t.delta, pb - pa, 1e-15);
+	CHECK_NEAR(t.z, (pb - pa) / se0, 1e-12);
+	CHECK_NEAR(t.se, se1, 1e-15);
+	CHECK_NEAR(t.lower, pb - pa - 1.959963984540054 * se1, 1e-12);
+	/* |z| = 4.7527: p = erfc(4.7527 / sqrt 2) = 2.0073e-6 (Python math.erfc) */
+	CHECK_REL(t.p_value, 2.0073e-6, 1e-3);
+
+	/* the same shares: delta 0, z 0, p 1 */
+	t = cx_proportion_test(10, 40, 5, 20, 1.96);
+	CHECK_NEAR(t.delta, 0.0, 1e-15);
+	CHECK_NEAR(t.p_value, 1.0, 1e-12);
+
+	/* all successes in both: no variance at all, z and p NaN */
+	t = cx_proportion_test(5, 5, 9, 9, 1.96);
+	CHECK_DBL_EQ(t.delta, 0.0);
+	CHECK_NAN(t.z);
+	CHECK_NAN(t.p_value);
+}
+
+static void
+test_clipped_interval(void)
+{
+	CxInterval	ci = cx_clipped_interval(4.5, 0.5, 2.0, 1.0, 5.0);
+
+	CHECK_DBL_EQ(ci.lower, 3.5);
+	CHECK_DBL_EQ(ci.upper, 5.0);
+	ci = cx_clipped_interval(1.2, 1.0, 1.0, 1.0, 7.0);
+	CHECK_DBL_EQ(ci.lower, 1.0);
+	CHECK_NEAR(ci.upper, 2.2, 1e-15);
+}
+
+/* ---------------------------------------------------------------------
  * Driver
  * ---------------------------------------------------------------------
  */
@@ -1886,9 +2040,9 @@ static const struct
 	{test_norm_quantile_sweep, "cx_norm_quantile inverts cx_norm_cdf and is monotone (dense sweep)"},
 	{test_norm_quantile_domain, "cx_norm_quantile is NaN outside (0, 1), finite inside"},
 	{test_z_for_confidence, "cx_z_for_confidence critical values and domain"},
-	{test_nps_estimate_basic, "cx_nps_estimate on hand-worked cases"},
-	{test_nps_estimate_degenerate, "cx_nps_estimate: all promoters/detractors/passives, single responses"},
-	{test_nps_estimate_fractional, "cx_nps_estimate on fractional (adjusted) counts"},
+	{test_nps_estimate_basic, "cx_net_estimate on hand-worked cases"},
+	{test_nps_estimate_degenerate, "cx_net_estimate: all promoters/detractors/passives, single responses"},
+	{test_nps_estimate_fractional, "cx_net_estimate on fractional (adjusted) counts"},
 	{test_nps_from_distribution, "NPS from a 0..10 distribution via cx_dist_range"},
 	{test_interval_wald, "Wald interval = NPS -+ z*SE"},
 	{test_interval_wald_clipping, "Wald interval clipped to [-100, 100]"},
@@ -1898,6 +2052,11 @@ static const struct
 	{test_two_sample_sign, "two-sample test: signed delta, same p"},
 	{test_two_sample_zero_se, "two-sample test: se == 0 gives NaN z and p"},
 	{test_two_sample_extreme, "two-sample test: extreme z gives a tiny non-negative p"},
+	{test_dist_mean, "cx_dist_mean: mean, sample variance and stderr on worked cases"},
+	{test_wilson_newcombe, "Wilson interval matches Newcombe (1998) Table I"},
+	{test_wilson_edges, "Wilson interval at 0 and n, symmetric at .5, inside [0, 1]"},
+	{test_proportion_test, "two-proportion test: pooled z, unpooled interval"},
+	{test_clipped_interval, "clipped interval stays on the scale"},
 	{test_status_text, "cx_status_text is non-empty and distinct for every status"},
 };
 
