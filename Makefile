@@ -9,6 +9,9 @@ OBJS = \
 	src/cx_core.o \
 	src/cx_summary.o \
 	src/nps.o \
+	src/csat.o \
+	src/ces.o \
+	src/cx_stats.o \
 	src/cx_churn.o \
 	src/churn.o
 

@@ -14,9 +14,11 @@
 
 #include <math.h>
 
+#include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "common/shortest_dec.h"
+#include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
 #include "utils/array.h"
@@ -29,13 +31,19 @@
 CX_MODULE_MAGIC;
 
 /* The type of a stored summary, from its kind. */
-static const CxSummaryType *
+const CxSummaryType *
 cx_summary_type(const CxSummary *s)
 {
 	switch ((CxKind) s->kind)
 	{
 		case CX_KIND_NPS:
 			return &cx_nps_type;
+		case CX_KIND_CSAT:
+			return &cx_csat_type;
+		case CX_KIND_CES:
+			return &cx_ces_type;
+		case CX_KIND_CES_LOWER:
+			return &cx_ces_lower_type;
 	}
 	elog(ERROR, "unknown cx_metrics summary kind %d", s->kind);
 	pg_unreachable();
@@ -87,10 +95,22 @@ cx_report_score(const CxSummary *s, int64 score)
 	cx_report_bad_score(s, psprintf(INT64_FORMAT, score), true);
 }
 
+/* A summary's scale for messages: "1..5", or "1..5 (lower is better)". */
+static char *
+cx_scale_text(const CxSummary *s)
+{
+	return psprintf(cx_summary_type(s)->lower_is_better ? "%d..%d (lower is better)" : "%d..%d",
+					s->lo, CX_SUMMARY_HI(s));
+}
+
 /* ---------------------------------------------------------------------
- * Text form: "v1:LO..HI:C1,C2,...,Cn", one count per score point.
+ * Text form: "v1:LO..HI:C1,C2,...,Cn", one count per score point.  Types
+ * with a direction write "v1:LO..HI:lower_is_better:C1,..." for the kind
+ * whose lower scores are better.
  * ---------------------------------------------------------------------
  */
+
+#define CX_LOWER_TOKEN "lower_is_better:"
 
 /* Reads a non-negative decimal integer; false if none or out of range. */
 static bool
@@ -166,6 +186,14 @@ cx_summary_parse(const char *str, const CxSummaryType *type)
 	if (!parse_bound(&p, &hi) || *p++ != ':')
 		syntax_error(type, str, "The version must be followed by a scale such as \"0..10:\".");
 	npoints = hi - lo + 1;
+	if (type->flipped && strncmp(p, CX_LOWER_TOKEN, strlen(CX_LOWER_TOKEN)) == 0)
+	{
+		p += strlen(CX_LOWER_TOKEN);
+		if (!type->lower_is_better)
+			type = type->flipped;
+	}
+	else if (type->lower_is_better)
+		type = type->flipped;
 	if (lo != type->lo || npoints < type->min_points || npoints > type->max_points)
 	{
 		if (type->min_points == type->max_points)
@@ -212,6 +240,8 @@ cx_summary_out(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "v%d:%d..%d:", CX_SUMMARY_VERSION, s->lo, CX_SUMMARY_HI(s));
+	if (cx_summary_type(s)->lower_is_better)
+		appendStringInfoString(&buf, CX_LOWER_TOKEN);
 	for (int i = 0; i < s->npoints; i++)
 		appendStringInfo(&buf, i ? "," INT64_FORMAT : INT64_FORMAT, s->dist.count[i]);
 	PG_RETURN_CSTRING(buf.data);
@@ -219,6 +249,8 @@ cx_summary_out(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------------
  * Binary form: version byte, lo, npoints, then npoints int64 counts.
+ * Types with a direction have one more byte after npoints: 1 if lower
+ * scores are better, else 0.
  * ---------------------------------------------------------------------
  */
 
@@ -249,6 +281,18 @@ cx_summary_receive(StringInfo buf, const CxSummaryType *type)
 									version, CX_SUMMARY_VERSION));
 	lo = (int8) pq_getmsgbyte(buf);
 	npoints = pq_getmsgbyte(buf);
+	if (type->flipped)
+	{
+		int			lower;
+
+		if (buf->cursor >= buf->len)
+			binary_error(type, "The header is truncated.");
+		lower = pq_getmsgbyte(buf);
+		if (lower != 0 && lower != 1)
+			binary_error(type, psprintf("The direction byte is %d; it must be 0 (higher is better) or 1 (lower is better).", lower));
+		if ((lower == 1) != type->lower_is_better)
+			type = type->flipped;
+	}
 	if (lo != type->lo || npoints < type->min_points || npoints > type->max_points)
 	{
 		if (type->min_points == type->max_points)
@@ -286,6 +330,8 @@ cx_summary_send(PG_FUNCTION_ARGS)
 	pq_sendbyte(&buf, s->version);
 	pq_sendbyte(&buf, (uint8) s->lo);
 	pq_sendbyte(&buf, s->npoints);
+	if (cx_summary_type(s)->flipped)
+		pq_sendbyte(&buf, cx_summary_type(s)->lower_is_better ? 1 : 0);
 	for (int i = 0; i < s->npoints; i++)
 		pq_sendint64(&buf, s->dist.count[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -349,7 +395,7 @@ numeric_score_text(Numeric num)
  * A numeric score as an integer on the summary's scale.  NaN, infinities,
  * fractions and values off the scale are errors, never rounded or clamped.
  */
-static int64
+int64
 cx_numeric_score(const CxSummary *s, Numeric num)
 {
 	double		x;
@@ -366,48 +412,81 @@ cx_numeric_score(const CxSummary *s, Numeric num)
 	return (int64) x;
 }
 
-/*
- * The transition functions of every aggregate over scores of one SQL type,
- * whatever the metric: cx_trans_TYPE adds a score, cx_inv_TYPE removes one
- * (the inverse for moving window frames).  SCORE reads argument 1 as an
- * integer; cx_summary_apply checks it against the state's scale.
- */
-#define CX_SCORE_TRANSITIONS(TYPE, SCORE) \
-PG_FUNCTION_INFO_V1(cx_trans_##TYPE); \
-Datum \
-cx_trans_##TYPE(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = cx_state_arg(fcinfo); \
-\
-	cx_summary_apply(s, (SCORE), 1); \
-	PG_RETURN_CX_SUMMARY_P(s); \
-} \
-\
-PG_FUNCTION_INFO_V1(cx_inv_##TYPE); \
-Datum \
-cx_inv_##TYPE(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = cx_state_arg(fcinfo); \
-\
-	cx_summary_apply(s, (SCORE), -1); \
-	PG_RETURN_CX_SUMMARY_P(s); \
+/* The transitions of the aggregates whose state starts as their INITCOND. */
+CX_SCORE_TRANSITIONS(cx, cx_state_arg(fcinfo))
+
+/* Reports a scale argument outside the type's range. */
+static void pg_attribute_noreturn()
+cx_report_scale_arg(const CxSummaryType *type, int32 scale_max)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s scale 1..%d is not supported", type->metric, scale_max),
+			 errdetail("%s scales run from %d to scale_max, with scale_max from %d to %d.",
+					   type->metric, type->lo, type->lo + type->min_points - 1,
+					   type->lo + type->max_points - 1)));
+	pg_unreachable();
 }
 
-CX_SCORE_TRANSITIONS(int2, PG_GETARG_INT16(1))
-CX_SCORE_TRANSITIONS(int4, PG_GETARG_INT32(1))
-CX_SCORE_TRANSITIONS(numeric, cx_numeric_score(s, PG_GETARG_NUMERIC(1)))
+/*
+ * The state of an aggregate whose scale is in the call: argument 2 is
+ * scale_max and, for types with a direction, argument 3 says whether lower
+ * is better.  The first call creates the state in the aggregate's memory
+ * context, even for a NULL score, so a group of unanswered questions gives
+ * an empty summary; later calls check that the scale has not changed.
+ */
+CxSummary *
+cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type)
+{
+	int32		scale_max;
+	CxSummary  *s;
+	MemoryContext aggcontext;
+
+	if (PG_ARGISNULL(2) || (type->flipped && PG_ARGISNULL(3)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the scale of a %s aggregate must not be NULL", type->metric)));
+	scale_max = PG_GETARG_INT32(2);
+	if (type->flipped && PG_GETARG_BOOL(3) != type->lower_is_better)
+		type = type->flipped;
+
+	if (!PG_ARGISNULL(0))
+	{
+		s = cx_state_arg(fcinfo);
+		if (unlikely(s->kind != type->kind || CX_SUMMARY_HI(s) != scale_max))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s scale changed within one aggregate, from %s to %d..%d%s",
+							type->metric, cx_scale_text(s), type->lo, scale_max,
+							type->lower_is_better ? " (lower is better)" : ""),
+					 errhint("Aggregate responses of one scale at a time, e.g. with GROUP BY on the scale.")));
+		return s;
+	}
+
+	if (scale_max < type->lo + type->min_points - 1 || scale_max > type->lo + type->max_points - 1)
+		cx_report_scale_arg(type, scale_max);
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		aggcontext = CurrentMemoryContext;
+	s = MemoryContextAllocZero(aggcontext, CX_SUMMARY_SIZE);
+	SET_VARSIZE(s, CX_SUMMARY_SIZE);
+	s->version = CX_SUMMARY_VERSION;
+	s->kind = type->kind;
+	s->lo = type->lo;
+	s->npoints = scale_max - type->lo + 1;
+	return s;
+}
 
 /* Two summaries can be combined only when they measure the same thing. */
 static void
-cx_check_compatible(const CxSummary *a, const CxSummary *b)
+cx_check_compatible(const CxSummary *a, const CxSummary *b, const char *verb)
 {
 	if (a->kind != b->kind || a->lo != b->lo || a->npoints != b->npoints)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot combine a %s on scale %d..%d with a %s on scale %d..%d",
-						cx_summary_type(a)->type_name, a->lo, CX_SUMMARY_HI(a),
-						cx_summary_type(b)->type_name, b->lo, CX_SUMMARY_HI(b)),
-				 errhint("Roll up summaries of one scale at a time.")));
+				 errmsg("cannot %s a %s on scale %s with a %s on scale %s", verb,
+						cx_summary_type(a)->type_name, cx_scale_text(a),
+						cx_summary_type(b)->type_name, cx_scale_text(b)),
+				 errhint("Use summaries of one scale, e.g. by grouping on the scale.")));
 }
 
 /*
@@ -422,7 +501,7 @@ cx_summary_combine(PG_FUNCTION_ARGS)
 	CxSummary  *other = PG_GETARG_CX_SUMMARY_P(1);
 	CxStatus	status;
 
-	cx_check_compatible(s, other);
+	cx_check_compatible(s, other, "combine");
 	status = cx_dist_merge(&s->dist, &other->dist, s->npoints);
 	if (status != CX_OK)
 		cx_report_status(status, s);
@@ -438,7 +517,7 @@ cx_summary_uncombine(PG_FUNCTION_ARGS)
 	CxSummary  *other = PG_GETARG_CX_SUMMARY_P(1);
 	CxStatus	status;
 
-	cx_check_compatible(s, other);
+	cx_check_compatible(s, other, "combine");
 	status = cx_dist_subtract(&s->dist, &other->dist, s->npoints);
 	if (status != CX_OK)
 		cx_report_status(status, s);
@@ -542,4 +621,142 @@ cx_confidence_z(double confidence)
 				 errmsg("confidence level %g is out of range", confidence),
 				 errdetail("The confidence level must be between 0 and 1, exclusive, such as 0.95.")));
 	return cx_z_for_confidence(confidence);
+}
+
+/*
+ * Returns a two-sample test as the record (delta, stderr, z, p_value,
+ * lower, upper) of the calling function; fields that cannot be computed
+ * (NaN: no variance, or a sample too small) are NULL.
+ */
+Datum
+cx_test_result(FunctionCallInfo fcinfo, const CxTest *t)
+{
+	TupleDesc	tupdesc;
+	Datum		values[6];
+	bool		nulls[6] = {true, true, true, true, true, true};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	if (t)
+	{
+		double		fields[6] = {t->delta, t->se, t->z, t->p_value, t->lower, t->upper};
+
+		for (int i = 0; i < 6; i++)
+		{
+			values[i] = Float8GetDatum(fields[i]);
+			nulls[i] = isnan(fields[i]);
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ---------------------------------------------------------------------
+ * The mean score, for the types whose scores are on an interval scale
+ * (csat_summary, ces_summary)
+ * ---------------------------------------------------------------------
+ */
+
+/* The highest point of the scale (its lowest is fixed by the type). */
+PG_FUNCTION_INFO_V1(cx_summary_scale_max);
+Datum
+cx_summary_scale_max(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(CX_SUMMARY_HI(PG_GETARG_CX_SUMMARY_P(0)));
+}
+
+static CxMean
+cx_summary_mean_of(const CxSummary *s)
+{
+	return cx_dist_mean(&s->dist, s->npoints, s->lo);
+}
+
+/* The mean score; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(cx_summary_mean);
+Datum
+cx_summary_mean(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8(cx_summary_mean_of(s).mean);
+}
+
+/* The standard error of the mean; NULL below two responses. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_stderr);
+Datum
+cx_summary_mean_stderr(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n < 2)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(cx_summary_mean_of(s).se);
+}
+
+/*
+ * The normal-approximation interval for the mean, clipped to the scale;
+ * false below two responses.  The confidence is checked either way.
+ */
+static bool
+cx_mean_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+	CxMean		m;
+
+	if (s->dist.n < 2)
+		return false;
+	m = cx_summary_mean_of(s);
+	*ci = cx_clipped_interval(m.mean, m.se, z, s->lo, CX_SUMMARY_HI(s));
+	return true;
+}
+
+/* Lower bound of the interval for the mean. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_lower);
+Datum
+cx_summary_mean_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!cx_mean_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* Upper bound of the interval for the mean. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_upper);
+Datum
+cx_summary_mean_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!cx_mean_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.upper);
+}
+
+/*
+ * Two-sample test of the means, b against a.  The scales must be the same:
+ * a mean on 1..5 and a mean on 1..7 are not comparable.
+ */
+PG_FUNCTION_INFO_V1(cx_summary_mean_test);
+Datum
+cx_summary_mean_test(PG_FUNCTION_ARGS)
+{
+	CxSummary  *a = PG_GETARG_CX_SUMMARY_P(0);
+	CxSummary  *b = PG_GETARG_CX_SUMMARY_P(1);
+	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(2));
+	CxMean		ma,
+				mb;
+	CxTest		t;
+
+	cx_check_compatible(a, b, "compare");
+	/* one response each gives a delta but no stderr: those fields are NULL */
+	if (a->dist.n == 0 || b->dist.n == 0)
+		return cx_test_result(fcinfo, NULL);
+	ma = cx_summary_mean_of(a);
+	mb = cx_summary_mean_of(b);
+	t = cx_two_sample_test(ma.mean, ma.se, mb.mean, mb.se, z_conf);
+	return cx_test_result(fcinfo, &t);
 }

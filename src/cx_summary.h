@@ -15,6 +15,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "nodes/execnodes.h"
+#include "utils/numeric.h"
 
 #include "cx_compat.h"
 #include "cx_core.h"
@@ -25,7 +26,10 @@
 /* Which metric a summary belongs to: fixes its SQL type and its scales. */
 typedef enum CxKind
 {
-	CX_KIND_NPS = 1
+	CX_KIND_NPS = 1,
+	CX_KIND_CSAT = 2,
+	CX_KIND_CES = 3,			/* higher is easier: CES 2.0 agreement scales */
+	CX_KIND_CES_LOWER = 4		/* lower is easier: CES 1.0 effort scales */
 } CxKind;
 
 typedef struct CxSummary
@@ -46,9 +50,12 @@ typedef struct CxSummary
 #define PG_RETURN_CX_SUMMARY_P(x)	PG_RETURN_POINTER(x)
 
 /*
- * What a summary type accepts: its kind and its range of scales.  Every SQL
- * type has one static instance, passed to the entry points that create
- * summaries from outside data (text and binary input).
+ * What a summary kind accepts: its SQL type and its range of scales.  Every
+ * kind has one static instance, passed to the entry points that create
+ * summaries from outside data (text and binary input, scaled aggregates).
+ * An SQL type whose scales have a direction (ces_summary) has two kinds, one
+ * per direction, each pointing at the other as "flipped"; the text and
+ * binary forms then carry the direction.
  */
 typedef struct CxSummaryType
 {
@@ -58,18 +65,30 @@ typedef struct CxSummaryType
 	int			lo;				/* lowest score of every scale */
 	int			min_points;		/* fewest points a scale may have */
 	int			max_points;		/* most points a scale may have */
+	bool		lower_is_better;	/* the scale runs from best to worst */
+	const struct CxSummaryType *flipped;	/* the other direction, or NULL */
 	/* appends the metric's own fields to the JSON object being built */
 	void		(*json_fields) (StringInfo buf, const CxSummary *s);
 } CxSummaryType;
 
-/* The summary types, one per metric (nps.c, ...). */
+/* The summary kinds (nps.c, csat.c, ces.c). */
 extern const CxSummaryType cx_nps_type;
+extern const CxSummaryType cx_csat_type;
+extern const CxSummaryType cx_ces_type;
+extern const CxSummaryType cx_ces_lower_type;
 
+extern const CxSummaryType *cx_summary_type(const CxSummary *s);
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
 extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
 extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
 extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
 extern double cx_confidence_z(double confidence);
+extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
+extern int64 cx_numeric_score(const CxSummary *s, Numeric num);
+extern CxSummary *cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type);
+
+#define PG_RETURN_NULL_IF_EMPTY(s) \
+	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
 
 /* Turns a non-OK status from the core into an ERROR. */
 extern void cx_report_status(CxStatus status, const CxSummary *s) pg_attribute_noreturn();
@@ -116,5 +135,41 @@ cx_state_arg(FunctionCallInfo fcinfo)
 	}
 	return pg_detoast_datum_copy(v);
 }
+
+/*
+ * The transition and inverse functions of the aggregates over scores of one
+ * SQL type: PREFIX_trans_TYPE adds argument 1 to the state STATE evaluates
+ * to, PREFIX_inv_TYPE removes it (the inverse for moving window frames).  A
+ * NULL score is no answer and leaves the state as it is; strict functions
+ * never see one, so for them the test is a never-taken branch.
+ */
+#define CX_TRANSITION_PAIR(PREFIX, TYPE, SCORE, STATE) \
+PG_FUNCTION_INFO_V1(PREFIX##_trans_##TYPE); \
+Datum \
+PREFIX##_trans_##TYPE(PG_FUNCTION_ARGS) \
+{ \
+	CxSummary  *s = (STATE); \
+\
+	if (likely(!PG_ARGISNULL(1))) \
+		cx_summary_apply(s, (SCORE), 1); \
+	PG_RETURN_CX_SUMMARY_P(s); \
+} \
+\
+PG_FUNCTION_INFO_V1(PREFIX##_inv_##TYPE); \
+Datum \
+PREFIX##_inv_##TYPE(PG_FUNCTION_ARGS) \
+{ \
+	CxSummary  *s = (STATE); \
+\
+	if (likely(!PG_ARGISNULL(1))) \
+		cx_summary_apply(s, (SCORE), -1); \
+	PG_RETURN_CX_SUMMARY_P(s); \
+}
+
+/* The pairs for smallint, integer and numeric scores. */
+#define CX_SCORE_TRANSITIONS(PREFIX, STATE) \
+	CX_TRANSITION_PAIR(PREFIX, int2, PG_GETARG_INT16(1), STATE) \
+	CX_TRANSITION_PAIR(PREFIX, int4, PG_GETARG_INT32(1), STATE) \
+	CX_TRANSITION_PAIR(PREFIX, numeric, cx_numeric_score(s, PG_GETARG_NUMERIC(1)), STATE)
 
 #endif							/* CX_SUMMARY_H */

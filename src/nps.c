@@ -11,8 +11,6 @@
 
 #include <math.h>
 
-#include "access/htup_details.h"
-#include "funcapi.h"
 #include "utils/builtins.h"
 
 #include "cx_summary.h"
@@ -29,6 +27,8 @@ const CxSummaryType cx_nps_type = {
 	.lo = 0,
 	.min_points = 11,
 	.max_points = 11,
+	.lower_is_better = false,
+	.flipped = NULL,
 	.json_fields = nps_json_fields,
 };
 
@@ -51,16 +51,13 @@ nps_counts(const CxSummary *s, int promoter_min, int detractor_max)
 	return c;
 }
 
-static CxNps
+static CxNet
 nps_estimate(const CxSummary *s)
 {
 	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
 
-	return cx_nps_estimate(c.promoters, c.passives, c.detractors);
+	return cx_net_estimate(c.promoters, c.passives, c.detractors);
 }
-
-#define PG_RETURN_NULL_IF_EMPTY(s) \
-	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
 
 /* Text input: "v1:0..10:" and eleven counts, for scores 0 to 10. */
 PG_FUNCTION_INFO_V1(nps_summary_in);
@@ -89,7 +86,7 @@ nps_value(PG_FUNCTION_ARGS)
 
 	PG_RETURN_NULL_IF_EMPTY(s);
 	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
-	PG_RETURN_FLOAT8(cx_nps_point(c.promoters, c.detractors, s->dist.n));
+	PG_RETURN_FLOAT8(cx_net_point(c.promoters, c.detractors, s->dist.n));
 }
 
 /* NPS with other cutoffs, e.g. promoters from 8 for a lenient reading. */
@@ -110,7 +107,7 @@ nps_value_cutoffs(PG_FUNCTION_ARGS)
 				 errdetail("They must satisfy 0 <= detractor_max < promoter_min <= 10; the standard cutoffs are 9 and 6.")));
 	PG_RETURN_NULL_IF_EMPTY(s);
 	c = nps_counts(s, promoter_min, detractor_max);
-	PG_RETURN_FLOAT8(cx_nps_point(c.promoters, c.detractors, s->dist.n));
+	PG_RETURN_FLOAT8(cx_net_point(c.promoters, c.detractors, s->dist.n));
 }
 
 /* Which group of respondents an accessor counts. */
@@ -200,15 +197,15 @@ nps_stderr(PG_FUNCTION_ARGS)
 }
 
 /* Parses the method argument of nps_lower / nps_upper. */
-static CxNpsMethod
+static CxNetMethod
 nps_method(text *method)
 {
 	char	   *m = text_to_cstring(method);
 
 	if (strcmp(m, "adjusted_wald") == 0)
-		return CX_NPS_ADJUSTED_WALD;
+		return CX_NET_ADJUSTED_WALD;
 	if (strcmp(m, "wald") == 0)
-		return CX_NPS_WALD;
+		return CX_NET_WALD;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown NPS interval method \"%s\"", m),
@@ -225,13 +222,13 @@ nps_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 {
 	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
 	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
-	CxNpsMethod method = nps_method(PG_GETARG_TEXT_PP(2));
+	CxNetMethod method = nps_method(PG_GETARG_TEXT_PP(2));
 	NpsCounts	c;
 
 	if (s->dist.n == 0)
 		return false;
 	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
-	*ci = cx_nps_interval(c.promoters, c.passives, c.detractors, z, method);
+	*ci = cx_net_interval(c.promoters, c.passives, c.detractors, z, method);
 	return true;
 }
 
@@ -271,30 +268,16 @@ nps_test(PG_FUNCTION_ARGS)
 	CxSummary  *a = PG_GETARG_CX_SUMMARY_P(0);
 	CxSummary  *b = PG_GETARG_CX_SUMMARY_P(1);
 	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(2));
-	TupleDesc	tupdesc;
-	Datum		values[6];
-	bool		nulls[6] = {false};
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	CxNet		ea,
+				eb;
+	CxTest		t;
 
 	if (a->dist.n == 0 || b->dist.n == 0)
-		memset(nulls, true, sizeof(nulls));
-	else
-	{
-		CxNps		ea = nps_estimate(a);
-		CxNps		eb = nps_estimate(b);
-		CxTest		t = cx_two_sample_test(ea.nps, ea.se, eb.nps, eb.se, z_conf);
-		double		fields[6] = {t.delta, t.se, t.z, t.p_value, t.lower, t.upper};
-
-		for (int i = 0; i < 6; i++)
-		{
-			values[i] = Float8GetDatum(fields[i]);
-			nulls[i] = isnan(fields[i]);
-		}
-	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+		return cx_test_result(fcinfo, NULL);
+	ea = nps_estimate(a);
+	eb = nps_estimate(b);
+	t = cx_two_sample_test(ea.net, ea.se, eb.net, eb.se, z_conf);
+	return cx_test_result(fcinfo, &t);
 }
 
 static void
@@ -302,7 +285,7 @@ nps_json_fields(StringInfo buf, const CxSummary *s)
 {
 	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
 
-	cx_json_number(buf, "nps", nps_estimate(s).nps, s->dist.n == 0);
+	cx_json_number(buf, "nps", nps_estimate(s).net, s->dist.n == 0);
 	appendStringInfo(buf, ", \"promoters\": " INT64_FORMAT ", \"passives\": " INT64_FORMAT
 					 ", \"detractors\": " INT64_FORMAT,
 					 c.promoters, c.passives, c.detractors);

@@ -1,0 +1,222 @@
+/*
+ * ces.c
+ *		ces_summary: Customer Effort Score on a 1..k scale, k from 2 to 10,
+ *		in either direction.
+ *
+ * CES 2.0 asks how much one agrees that "the company made it easy", on
+ * 1..7: higher is easier.  CES 1.0 asks how much effort it took, on 1..5:
+ * lower is easier.  The direction is part of the summary (two kinds of one
+ * SQL type, see cx_summary.h), so every reading below is right for both.
+ * Easy answers are those strictly on the easy side of the scale's midpoint
+ * (5-7 on 1..7, 1-2 on an effort 1..5), difficult ones strictly on the other
+ * side; net effort = 100 * (easy - difficult) / n is a net score like NPS
+ * and shares its statistics.  The headline CES is the mean score.
+ */
+#include "postgres.h"
+
+#include "cx_summary.h"
+
+static void ces_json_fields(StringInfo buf, const CxSummary *s);
+
+const CxSummaryType cx_ces_type = {
+	.kind = CX_KIND_CES,
+	.type_name = "ces_summary",
+	.metric = "CES",
+	.lo = 1,
+	.min_points = 2,
+	.max_points = 10,
+	.lower_is_better = false,
+	.flipped = &cx_ces_lower_type,
+	.json_fields = ces_json_fields,
+};
+
+const CxSummaryType cx_ces_lower_type = {
+	.kind = CX_KIND_CES_LOWER,
+	.type_name = "ces_summary",
+	.metric = "CES",
+	.lo = 1,
+	.min_points = 2,
+	.max_points = 10,
+	.lower_is_better = true,
+	.flipped = &cx_ces_type,
+	.json_fields = ces_json_fields,
+};
+
+/* The transitions of ces_agg(score, scale_max, lower_is_better). */
+CX_SCORE_TRANSITIONS(ces, cx_scaled_state(fcinfo, &cx_ces_type))
+
+/* Text input: "v1:1..k:" and k counts; "v1:1..k:lower_is_better:" and k counts. */
+PG_FUNCTION_INFO_V1(ces_summary_in);
+Datum
+ces_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_ces_type));
+}
+
+/* Binary input, checked as strictly as text input. */
+PG_FUNCTION_INFO_V1(ces_summary_recv);
+Datum
+ces_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_ces_type));
+}
+
+/* Easy, neutral (on the midpoint of an odd scale) and difficult answers. */
+typedef struct CesCounts
+{
+	int64		easy;
+	int64		neutral;
+	int64		difficult;
+} CesCounts;
+
+static CesCounts
+ces_counts(const CxSummary *s)
+{
+	int			k = s->npoints;
+	/* 0-based points below and above the midpoint (k - 1) / 2 */
+	int64		low = cx_dist_range(&s->dist, k, 0, (k - 2) / 2);
+	int64		high = cx_dist_range(&s->dist, k, (k - 1) / 2 + 1, k - 1);
+	CesCounts	c;
+
+	if (cx_summary_type(s)->lower_is_better)
+	{
+		c.easy = low;
+		c.difficult = high;
+	}
+	else
+	{
+		c.easy = high;
+		c.difficult = low;
+	}
+	c.neutral = s->dist.n - c.easy - c.difficult;
+	return c;
+}
+
+/* Whether lower scores are easier (CES 1.0 effort scales). */
+PG_FUNCTION_INFO_V1(ces_lower_is_better);
+Datum
+ces_lower_is_better(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(cx_summary_type(PG_GETARG_CX_SUMMARY_P(0))->lower_is_better);
+}
+
+/* The number of easy answers. */
+PG_FUNCTION_INFO_V1(ces_easy);
+Datum
+ces_easy(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(ces_counts(PG_GETARG_CX_SUMMARY_P(0)).easy);
+}
+
+/* The number of difficult answers. */
+PG_FUNCTION_INFO_V1(ces_difficult);
+Datum
+ces_difficult(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(ces_counts(PG_GETARG_CX_SUMMARY_P(0)).difficult);
+}
+
+/* The share of easy answers, 0..1; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(ces_easy_share);
+Datum
+ces_easy_share(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8((double) ces_counts(s).easy / (double) s->dist.n);
+}
+
+/* The share of difficult answers, 0..1; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(ces_difficult_share);
+Datum
+ces_difficult_share(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8((double) ces_counts(s).difficult / (double) s->dist.n);
+}
+
+static CxNet
+ces_net(const CxSummary *s)
+{
+	CesCounts	c = ces_counts(s);
+
+	return cx_net_estimate(c.easy, c.neutral, c.difficult);
+}
+
+/* Net effort, -100..100; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(ces_net_effort);
+Datum
+ces_net_effort(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8(ces_net(s).net);
+}
+
+/* The standard error of net effort, in points. */
+PG_FUNCTION_INFO_V1(ces_net_effort_stderr);
+Datum
+ces_net_effort_stderr(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	PG_RETURN_NULL_IF_EMPTY(s);
+	PG_RETURN_FLOAT8(ces_net(s).se);
+}
+
+/* The adjusted-Wald interval for net effort, as for NPS; false if empty. */
+static bool
+ces_net_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+	CesCounts	c;
+
+	if (s->dist.n == 0)
+		return false;
+	c = ces_counts(s);
+	*ci = cx_net_interval(c.easy, c.neutral, c.difficult, z, CX_NET_ADJUSTED_WALD);
+	return true;
+}
+
+/* Lower bound of the net effort interval. */
+PG_FUNCTION_INFO_V1(ces_net_effort_lower);
+Datum
+ces_net_effort_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!ces_net_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* Upper bound of the net effort interval. */
+PG_FUNCTION_INFO_V1(ces_net_effort_upper);
+Datum
+ces_net_effort_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!ces_net_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.upper);
+}
+
+static void
+ces_json_fields(StringInfo buf, const CxSummary *s)
+{
+	CesCounts	c = ces_counts(s);
+	bool		empty = s->dist.n == 0;
+
+	appendStringInfo(buf, ", \"lower_is_better\": %s",
+					 cx_summary_type(s)->lower_is_better ? "true" : "false");
+	cx_json_number(buf, "ces", empty ? 0 : cx_dist_mean(&s->dist, s->npoints, s->lo).mean, empty);
+	appendStringInfo(buf, ", \"easy\": " INT64_FORMAT ", \"difficult\": " INT64_FORMAT,
+					 c.easy, c.difficult);
+	cx_json_number(buf, "net_effort", empty ? 0 : ces_net(s).net, empty);
+}

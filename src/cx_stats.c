@@ -1,0 +1,73 @@
+/*
+ * cx_stats.c
+ *		Two-sample tests on plain numbers, for counts and means that do not
+ *		come from a summary: churn counts, response times, numbers copied
+ *		from another report.  The same core as the summary tests.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "cx_summary.h"
+
+/* Checks a sample size and a count of successes in it. */
+static void
+check_counts(int64 successes, int64 n, const char *which)
+{
+	if (n < 0 || successes < 0 || successes > n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sample %s has %lld successes out of %lld", which,
+						(long long) successes, (long long) n),
+				 errdetail("The successes must be from 0 to n, and n must not be negative.")));
+}
+
+/* Two-proportion test of b against a; NULL fields when a sample is empty. */
+PG_FUNCTION_INFO_V1(cx_proportion_test_sql);
+Datum
+cx_proportion_test_sql(PG_FUNCTION_ARGS)
+{
+	int64		xa = PG_GETARG_INT64(0),
+				na = PG_GETARG_INT64(1),
+				xb = PG_GETARG_INT64(2),
+				nb = PG_GETARG_INT64(3);
+	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(4));
+	CxTest		t;
+
+	check_counts(xa, na, "a");
+	check_counts(xb, nb, "b");
+	if (na == 0 || nb == 0)
+		return cx_test_result(fcinfo, NULL);
+	t = cx_proportion_test((double) xa, (double) na, (double) xb, (double) nb, z_conf);
+	return cx_test_result(fcinfo, &t);
+}
+
+/*
+ * Two-sample test of means from (mean, standard deviation, n) each, the
+ * normal (Welch z) test.  An empty sample gives NULLs; a sample of one has
+ * no standard deviation, so its standard error and all that needs it are
+ * NULL, and only delta is given.
+ */
+PG_FUNCTION_INFO_V1(cx_mean_test_sql);
+Datum
+cx_mean_test_sql(PG_FUNCTION_ARGS)
+{
+	double		mean_a = PG_GETARG_FLOAT8(0),
+				sd_a = PG_GETARG_FLOAT8(1),
+				mean_b = PG_GETARG_FLOAT8(3),
+				sd_b = PG_GETARG_FLOAT8(4);
+	int64		na = PG_GETARG_INT64(2),
+				nb = PG_GETARG_INT64(5);
+	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(6));
+	CxTest		t;
+
+	if (na < 0 || nb < 0 || sd_a < 0 || sd_b < 0 || isinf(mean_a) || isinf(mean_b))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid sample: n and the standard deviations must not be negative, the means must be finite")));
+	if (na == 0 || nb == 0)
+		return cx_test_result(fcinfo, NULL);
+	t = cx_two_sample_test(mean_a, na >= 2 ? sd_a / sqrt((double) na) : NAN,
+						   mean_b, nb >= 2 ? sd_b / sqrt((double) nb) : NAN, z_conf);
+	return cx_test_result(fcinfo, &t);
+}
