@@ -16,50 +16,14 @@
 
 #include "cx_summary.h"
 
-static void ces_json_fields(StringInfo buf, const CxSummary *s);
-
-const CxSummaryType cx_ces_type = {
-	.kind = CX_KIND_CES,
-	.type_name = "ces_summary",
-	.metric = "CES",
-	.lo = 1,
-	.min_points = 2,
-	.max_points = 10,
-	.lower_is_better = false,
-	.flipped = &cx_ces_lower_type,
-	.json_fields = ces_json_fields,
-};
-
-const CxSummaryType cx_ces_lower_type = {
-	.kind = CX_KIND_CES_LOWER,
-	.type_name = "ces_summary",
-	.metric = "CES",
-	.lo = 1,
-	.min_points = 2,
-	.max_points = 10,
-	.lower_is_better = true,
-	.flipped = &cx_ces_type,
-	.json_fields = ces_json_fields,
-};
-
 /* The transitions of ces_agg(score, scale_max, lower_is_better). */
 CX_SCORE_TRANSITIONS(ces, cx_scaled_state(fcinfo, &cx_ces_type))
 
-/* Text input: "v1:1..k:" and k counts; "v1:1..k:lower_is_better:" and k counts. */
-PG_FUNCTION_INFO_V1(ces_summary_in);
-Datum
-ces_summary_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_ces_type));
-}
-
-/* Binary input, checked as strictly as text input. */
-PG_FUNCTION_INFO_V1(ces_summary_recv);
-Datum
-ces_summary_recv(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_ces_type));
-}
+/*
+ * ces_summary_in, ces_summary_recv: they read the direction from the input
+ * and switch to cx_ces_lower_type when lower is better.
+ */
+CX_SUMMARY_INPUT(ces_summary, &cx_ces_type)
 
 /* Easy, neutral (on the midpoint of an odd scale) and difficult answers. */
 typedef struct CesCounts
@@ -116,27 +80,9 @@ ces_difficult(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(ces_counts(PG_GETARG_CX_SUMMARY_P(0)).difficult);
 }
 
-/* The share of easy answers, 0..1; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(ces_easy_share);
-Datum
-ces_easy_share(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
-
-	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8((double) ces_counts(s).easy / (double) s->dist.n);
-}
-
-/* The share of difficult answers, 0..1; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(ces_difficult_share);
-Datum
-ces_difficult_share(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
-
-	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8((double) ces_counts(s).difficult / (double) s->dist.n);
-}
+/* The shares of easy and of difficult answers, 0..1; NULL when empty. */
+CX_FLOAT_ACCESSOR(ces_easy_share, (double) ces_counts(s).easy / (double) s->dist.n)
+CX_FLOAT_ACCESSOR(ces_difficult_share, (double) ces_counts(s).difficult / (double) s->dist.n)
 
 static CxNet
 ces_net(const CxSummary *s)
@@ -146,27 +92,9 @@ ces_net(const CxSummary *s)
 	return cx_net_estimate(c.easy, c.neutral, c.difficult);
 }
 
-/* Net effort, -100..100; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(ces_net_effort);
-Datum
-ces_net_effort(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
-
-	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(ces_net(s).net);
-}
-
-/* The standard error of net effort, in points. */
-PG_FUNCTION_INFO_V1(ces_net_effort_stderr);
-Datum
-ces_net_effort_stderr(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
-
-	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(ces_net(s).se);
-}
+/* Net effort, -100..100, and its standard error in points; NULL when empty. */
+CX_FLOAT_ACCESSOR(ces_net_effort, ces_net(s).net)
+CX_FLOAT_ACCESSOR(ces_net_effort_stderr, ces_net(s).se)
 
 /* The adjusted-Wald interval for net effort, as for NPS; false if empty. */
 static bool
@@ -183,32 +111,11 @@ ces_net_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* Lower bound of the net effort interval. */
-PG_FUNCTION_INFO_V1(ces_net_effort_lower);
-Datum
-ces_net_effort_lower(PG_FUNCTION_ARGS)
-{
-	CxInterval	ci;
+/* ces_net_effort_lower, ces_net_effort_upper */
+CX_INTERVAL_BOUNDS(ces_net_effort, ces_net_interval_args, 1.0)
 
-	if (!ces_net_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ci.lower);
-}
-
-/* Upper bound of the net effort interval. */
-PG_FUNCTION_INFO_V1(ces_net_effort_upper);
-Datum
-ces_net_effort_upper(PG_FUNCTION_ARGS)
-{
-	CxInterval	ci;
-
-	if (!ces_net_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ci.upper);
-}
-
-static void
-ces_json_fields(StringInfo buf, const CxSummary *s)
+void
+cx_ces_json_fields(StringInfo buf, const CxSummary *s)
 {
 	CesCounts	c = ces_counts(s);
 	bool		empty = s->dist.n == 0;

@@ -15,38 +15,11 @@
 
 #include "cx_summary.h"
 
-static void csat_json_fields(StringInfo buf, const CxSummary *s);
-
-const CxSummaryType cx_csat_type = {
-	.kind = CX_KIND_CSAT,
-	.type_name = "csat_summary",
-	.metric = "CSAT",
-	.lo = 1,
-	.min_points = 2,
-	.max_points = 10,
-	.lower_is_better = false,
-	.flipped = NULL,
-	.json_fields = csat_json_fields,
-};
-
 /* The transitions of csat_agg(score, scale_max); csat_agg(score) uses cx_trans_*. */
 CX_SCORE_TRANSITIONS(csat, cx_scaled_state(fcinfo, &cx_csat_type))
 
-/* Text input: "v1:1..k:" and k counts. */
-PG_FUNCTION_INFO_V1(csat_summary_in);
-Datum
-csat_summary_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_csat_type));
-}
-
-/* Binary input, checked as strictly as text input. */
-PG_FUNCTION_INFO_V1(csat_summary_recv);
-Datum
-csat_summary_recv(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_csat_type));
-}
+/* csat_summary_in, csat_summary_recv */
+CX_SUMMARY_INPUT(csat_summary, &cx_csat_type)
 
 /* The default threshold: the top two points, or the top one on short scales. */
 static int
@@ -137,29 +110,8 @@ csat_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* Lower bound of the Wilson interval for CSAT %. */
-PG_FUNCTION_INFO_V1(csat_lower);
-Datum
-csat_lower(PG_FUNCTION_ARGS)
-{
-	CxInterval	ci;
-
-	if (!csat_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * ci.lower);
-}
-
-/* Upper bound of the Wilson interval for CSAT %. */
-PG_FUNCTION_INFO_V1(csat_upper);
-Datum
-csat_upper(PG_FUNCTION_ARGS)
-{
-	CxInterval	ci;
-
-	if (!csat_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * ci.upper);
-}
+/* csat_lower, csat_upper: the Wilson interval for CSAT %, in percent. */
+CX_INTERVAL_BOUNDS(csat, csat_interval_args, 100.0)
 
 /*
  * Two-proportion test of CSAT b against a, in percentage points.  The two
@@ -188,8 +140,8 @@ csat_test(PG_FUNCTION_ARGS)
 	return cx_test_result(fcinfo, &t);
 }
 
-static void
-csat_json_fields(StringInfo buf, const CxSummary *s)
+void
+cx_csat_json_fields(StringInfo buf, const CxSummary *s)
 {
 	int64		satisfied = csat_count(s, csat_default_min(s));
 	bool		empty = s->dist.n == 0;

@@ -61,10 +61,11 @@ cx_mean_test_sql(PG_FUNCTION_ARGS)
 	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(6));
 	CxTest		t;
 
-	if (na < 0 || nb < 0 || sd_a < 0 || sd_b < 0 || isinf(mean_a) || isinf(mean_b))
+	if (na < 0 || nb < 0 || !(sd_a >= 0) || !(sd_b >= 0) || !isfinite(mean_a) || !isfinite(mean_b))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid sample: n and the standard deviations must not be negative, the means must be finite")));
+				 errmsg("invalid sample for mean_test"),
+				 errdetail("The means must be finite numbers, the standard deviations and the sample sizes must not be negative.")));
 	if (na == 0 || nb == 0)
 		return cx_test_result(fcinfo, NULL);
 	t = cx_two_sample_test(mean_a, na >= 2 ? sd_a / sqrt((double) na) : NAN,

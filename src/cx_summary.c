@@ -30,6 +30,15 @@
 
 CX_MODULE_MAGIC;
 
+/*
+ * Every summary kind: what it accepts and how it reads.  CES has two kinds,
+ * one per direction of its scale, each the other's "flipped".
+ */
+const CxSummaryType cx_nps_type = {CX_KIND_NPS, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields};
+const CxSummaryType cx_csat_type = {CX_KIND_CSAT, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields};
+const CxSummaryType cx_ces_type = {CX_KIND_CES, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields};
+const CxSummaryType cx_ces_lower_type = {CX_KIND_CES_LOWER, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields};
+
 /* The type of a stored summary, from its kind. */
 const CxSummaryType *
 cx_summary_type(const CxSummary *s)
@@ -157,6 +166,9 @@ syntax_error(const CxSummaryType *type, const char *str, const char *detail)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", type->type_name, str),
 			 errdetail("%s", detail),
+			 type->flipped ?
+			 errhint("The text form is \"v%d:%d..k:\", or \"v%d:%d..k:lower_is_better:\" when lower scores are better, followed by one count per score, separated by commas.",
+					 CX_SUMMARY_VERSION, type->lo, CX_SUMMARY_VERSION, type->lo) :
 			 errhint("The text form is \"v%d:%d..%d:\" followed by one count per score, separated by commas.",
 					 CX_SUMMARY_VERSION, type->lo, type->lo + type->max_points - 1)));
 	pg_unreachable();
@@ -180,11 +192,10 @@ cx_summary_parse(const char *str, const CxSummaryType *type)
 		syntax_error(type, str, "It must start with a format version such as \"v1:\".");
 	if (overflow || version != CX_SUMMARY_VERSION)
 		syntax_error(type, str, psprintf("Only format version %d is supported.", CX_SUMMARY_VERSION));
-	if (!parse_bound(&p, &lo) || strncmp(p, "..", 2) != 0)
-		syntax_error(type, str, "The version must be followed by a scale such as \"0..10:\".");
-	p += 2;
-	if (!parse_bound(&p, &hi) || *p++ != ':')
-		syntax_error(type, str, "The version must be followed by a scale such as \"0..10:\".");
+	if (!parse_bound(&p, &lo) || strncmp(p, "..", 2) != 0 ||
+		(p += 2, !parse_bound(&p, &hi)) || *p++ != ':')
+		syntax_error(type, str, psprintf("The version must be followed by a scale such as \"%d..%d:\".",
+										 type->lo, type->lo + type->max_points - 1));
 	npoints = hi - lo + 1;
 	if (type->flipped && strncmp(p, CX_LOWER_TOKEN, strlen(CX_LOWER_TOKEN)) == 0)
 	{
@@ -194,6 +205,11 @@ cx_summary_parse(const char *str, const CxSummaryType *type)
 	}
 	else if (type->lower_is_better)
 		type = type->flipped;
+	if (isalpha((unsigned char) *p))
+		syntax_error(type, str, type->flipped ?
+					 "After the scale, the only word allowed is \"lower_is_better:\"." :
+					 psprintf("%s has no direction: the scale must be followed by the counts.",
+							  type->type_name));
 	if (lo != type->lo || npoints < type->min_points || npoints > type->max_points)
 	{
 		if (type->min_points == type->max_points)
@@ -672,15 +688,7 @@ cx_summary_mean_of(const CxSummary *s)
 }
 
 /* The mean score; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(cx_summary_mean);
-Datum
-cx_summary_mean(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
-
-	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(cx_summary_mean_of(s).mean);
-}
+CX_FLOAT_ACCESSOR(cx_summary_mean, cx_summary_mean_of(s).mean)
 
 /* The standard error of the mean; NULL below two responses. */
 PG_FUNCTION_INFO_V1(cx_summary_mean_stderr);
@@ -712,51 +720,54 @@ cx_mean_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* Lower bound of the interval for the mean. */
-PG_FUNCTION_INFO_V1(cx_summary_mean_lower);
-Datum
-cx_summary_mean_lower(PG_FUNCTION_ARGS)
+/* The bounds of the interval for the mean: cx_summary_mean_lower, _upper. */
+CX_INTERVAL_BOUNDS(cx_summary_mean, cx_mean_interval_args, 1.0)
+
+static bool
+cx_mean_estimate(const CxSummary *s, double *est, double *se)
 {
-	CxInterval	ci;
+	CxMean		m;
 
-	if (!cx_mean_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ci.lower);
-}
-
-/* Upper bound of the interval for the mean. */
-PG_FUNCTION_INFO_V1(cx_summary_mean_upper);
-Datum
-cx_summary_mean_upper(PG_FUNCTION_ARGS)
-{
-	CxInterval	ci;
-
-	if (!cx_mean_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ci.upper);
+	if (s->dist.n == 0)
+		return false;
+	m = cx_summary_mean_of(s);
+	*est = m.mean;
+	*se = m.se;
+	return true;
 }
 
 /*
  * Two-sample test of the means, b against a.  The scales must be the same:
- * a mean on 1..5 and a mean on 1..7 are not comparable.
+ * a mean on 1..5 and a mean on 1..7 are not comparable.  A sample of one
+ * response gives a delta, but no standard error and nothing that needs it.
  */
 PG_FUNCTION_INFO_V1(cx_summary_mean_test);
 Datum
 cx_summary_mean_test(PG_FUNCTION_ARGS)
 {
+	return cx_summary_test(fcinfo, cx_mean_estimate, true);
+}
+
+/*
+ * The two-sample z-test of arguments 1 (b) against 0 (a), at the confidence
+ * of argument 2, of the estimate that "estimate" reads from a summary.
+ */
+Datum
+cx_summary_test(FunctionCallInfo fcinfo, CxEstimateFn estimate, bool same_scale)
+{
 	CxSummary  *a = PG_GETARG_CX_SUMMARY_P(0);
 	CxSummary  *b = PG_GETARG_CX_SUMMARY_P(1);
 	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(2));
-	CxMean		ma,
-				mb;
+	double		est_a,
+				se_a,
+				est_b,
+				se_b;
 	CxTest		t;
 
-	cx_check_compatible(a, b, "compare");
-	/* one response each gives a delta but no stderr: those fields are NULL */
-	if (a->dist.n == 0 || b->dist.n == 0)
+	if (same_scale)
+		cx_check_compatible(a, b, "compare");
+	if (!estimate(a, &est_a, &se_a) || !estimate(b, &est_b, &se_b))
 		return cx_test_result(fcinfo, NULL);
-	ma = cx_summary_mean_of(a);
-	mb = cx_summary_mean_of(b);
-	t = cx_two_sample_test(ma.mean, ma.se, mb.mean, mb.se, z_conf);
+	t = cx_two_sample_test(est_a, se_a, est_b, se_b, z_conf);
 	return cx_test_result(fcinfo, &t);
 }

@@ -71,11 +71,16 @@ typedef struct CxSummaryType
 	void		(*json_fields) (StringInfo buf, const CxSummary *s);
 } CxSummaryType;
 
-/* The summary kinds (nps.c, csat.c, ces.c). */
+/* The summary kinds, all defined in cx_summary.c. */
 extern const CxSummaryType cx_nps_type;
 extern const CxSummaryType cx_csat_type;
 extern const CxSummaryType cx_ces_type;
 extern const CxSummaryType cx_ces_lower_type;
+
+/* The metric-specific JSON fields (nps.c, csat.c, ces.c). */
+extern void cx_nps_json_fields(StringInfo buf, const CxSummary *s);
+extern void cx_csat_json_fields(StringInfo buf, const CxSummary *s);
+extern void cx_ces_json_fields(StringInfo buf, const CxSummary *s);
 
 extern const CxSummaryType *cx_summary_type(const CxSummary *s);
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
@@ -84,6 +89,13 @@ extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
 extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
 extern double cx_confidence_z(double confidence);
 extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
+
+/*
+ * A metric's estimate and standard error from a summary, for the
+ * two-sample tests; false when the summary is empty.
+ */
+typedef bool (*CxEstimateFn) (const CxSummary *s, double *est, double *se);
+extern Datum cx_summary_test(FunctionCallInfo fcinfo, CxEstimateFn estimate, bool same_scale);
 extern int64 cx_numeric_score(const CxSummary *s, Numeric num);
 extern CxSummary *cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type);
 
@@ -134,6 +146,65 @@ cx_state_arg(FunctionCallInfo fcinfo)
 		return v;
 	}
 	return pg_detoast_datum_copy(v);
+}
+
+/*
+ * NAME(summary) returns the float8 EXPR, computed from the summary "s", or
+ * NULL when s is empty: the shape of most accessors.
+ */
+#define CX_FLOAT_ACCESSOR(NAME, EXPR) \
+PG_FUNCTION_INFO_V1(NAME); \
+Datum \
+NAME(PG_FUNCTION_ARGS) \
+{ \
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0); \
+\
+	PG_RETURN_NULL_IF_EMPTY(s); \
+	PG_RETURN_FLOAT8(EXPR); \
+}
+
+/* NAME_in and NAME_recv: a summary type's text and binary input functions. */
+#define CX_SUMMARY_INPUT(NAME, TYPE) \
+PG_FUNCTION_INFO_V1(NAME##_in); \
+Datum \
+NAME##_in(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), (TYPE))); \
+} \
+\
+PG_FUNCTION_INFO_V1(NAME##_recv); \
+Datum \
+NAME##_recv(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), (TYPE))); \
+}
+
+/*
+ * NAME_lower and NAME_upper: the bounds of the interval that
+ * ARGS(fcinfo, &ci) computes from the call's arguments (false: NULL, for an
+ * empty summary), times SCALE (100 for an interval of a share, in percent).
+ */
+#define CX_INTERVAL_BOUNDS(NAME, ARGS, SCALE) \
+PG_FUNCTION_INFO_V1(NAME##_lower); \
+Datum \
+NAME##_lower(PG_FUNCTION_ARGS) \
+{ \
+	CxInterval	ci; \
+\
+	if (!ARGS(fcinfo, &ci)) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_FLOAT8((SCALE) * ci.lower); \
+} \
+\
+PG_FUNCTION_INFO_V1(NAME##_upper); \
+Datum \
+NAME##_upper(PG_FUNCTION_ARGS) \
+{ \
+	CxInterval	ci; \
+\
+	if (!ARGS(fcinfo, &ci)) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_FLOAT8((SCALE) * ci.upper); \
 }
 
 /*

@@ -18,20 +18,6 @@
 #define NPS_PROMOTER_MIN	9
 #define NPS_DETRACTOR_MAX	6
 
-static void nps_json_fields(StringInfo buf, const CxSummary *s);
-
-const CxSummaryType cx_nps_type = {
-	.kind = CX_KIND_NPS,
-	.type_name = "nps_summary",
-	.metric = "NPS",
-	.lo = 0,
-	.min_points = 11,
-	.max_points = 11,
-	.lower_is_better = false,
-	.flipped = NULL,
-	.json_fields = nps_json_fields,
-};
-
 /* Promoters, passives and detractors under the given cutoffs. */
 typedef struct NpsCounts
 {
@@ -59,21 +45,8 @@ nps_estimate(const CxSummary *s)
 	return cx_net_estimate(c.promoters, c.passives, c.detractors);
 }
 
-/* Text input: "v1:0..10:" and eleven counts, for scores 0 to 10. */
-PG_FUNCTION_INFO_V1(nps_summary_in);
-Datum
-nps_summary_in(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_nps_type));
-}
-
-/* Binary input, checked as strictly as text input. */
-PG_FUNCTION_INFO_V1(nps_summary_recv);
-Datum
-nps_summary_recv(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_nps_type));
-}
+/* nps_summary_in, nps_summary_recv */
+CX_SUMMARY_INPUT(nps_summary, &cx_nps_type)
 
 /* NPS, -100..100; NULL for an empty summary.  Also the final function of nps(score). */
 PG_FUNCTION_INFO_V1(nps_value);
@@ -186,15 +159,7 @@ nps_detractor_share(PG_FUNCTION_ARGS)
 }
 
 /* The standard error of NPS, in NPS points; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(nps_stderr);
-Datum
-nps_stderr(PG_FUNCTION_ARGS)
-{
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
-
-	PG_RETURN_NULL_IF_EMPTY(s);
-	PG_RETURN_FLOAT8(nps_estimate(s).se);
-}
+CX_FLOAT_ACCESSOR(nps_stderr, nps_estimate(s).se)
 
 /* Parses the method argument of nps_lower / nps_upper. */
 static CxNetMethod
@@ -232,28 +197,20 @@ nps_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* Lower bound of the NPS confidence interval; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(nps_lower);
-Datum
-nps_lower(PG_FUNCTION_ARGS)
+/* nps_lower, nps_upper: the NPS confidence interval; NULL for an empty summary. */
+CX_INTERVAL_BOUNDS(nps, nps_interval_args, 1.0)
+
+static bool
+nps_point_se(const CxSummary *s, double *est, double *se)
 {
-	CxInterval	ci;
+	CxNet		e;
 
-	if (!nps_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ci.lower);
-}
-
-/* Upper bound of the NPS confidence interval; NULL for an empty summary. */
-PG_FUNCTION_INFO_V1(nps_upper);
-Datum
-nps_upper(PG_FUNCTION_ARGS)
-{
-	CxInterval	ci;
-
-	if (!nps_interval_args(fcinfo, &ci))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(ci.upper);
+	if (s->dist.n == 0)
+		return false;
+	e = nps_estimate(s);
+	*est = e.net;
+	*se = e.se;
+	return true;
 }
 
 /*
@@ -265,23 +222,11 @@ PG_FUNCTION_INFO_V1(nps_test);
 Datum
 nps_test(PG_FUNCTION_ARGS)
 {
-	CxSummary  *a = PG_GETARG_CX_SUMMARY_P(0);
-	CxSummary  *b = PG_GETARG_CX_SUMMARY_P(1);
-	double		z_conf = cx_confidence_z(PG_GETARG_FLOAT8(2));
-	CxNet		ea,
-				eb;
-	CxTest		t;
-
-	if (a->dist.n == 0 || b->dist.n == 0)
-		return cx_test_result(fcinfo, NULL);
-	ea = nps_estimate(a);
-	eb = nps_estimate(b);
-	t = cx_two_sample_test(ea.net, ea.se, eb.net, eb.se, z_conf);
-	return cx_test_result(fcinfo, &t);
+	return cx_summary_test(fcinfo, nps_point_se, false);
 }
 
-static void
-nps_json_fields(StringInfo buf, const CxSummary *s)
+void
+cx_nps_json_fields(StringInfo buf, const CxSummary *s)
 {
 	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
 
