@@ -32,9 +32,10 @@ SELECT responses(s), satisfied(s), csat(s), mean(s), scale_max(s),
 	   csat(s, satisfied_min => 3) AS named
 FROM (SELECT csat_agg(score) AS s FROM survey) t;
 
--- lower_is_better() is on both types (spec: "lower_is_better(s) boolean,
--- scale_max(s) integer (also on csat_summary)"); false for CSAT
-SELECT lower_is_better('v1:1..5:1,0,0,0,1'::csat_summary) AS csat_lower_is_better;
+-- scale_max() is on both types; lower_is_better() only on ces_summary
+SELECT scale_max('v1:1..5:1,0,0,0,1'::csat_summary) AS csat_scale_max,
+	   scale_max('v1:1..5:lower_is_better:1,0,0,0,1'::ces_summary) AS ces_scale_max,
+	   to_regprocedure('lower_is_better(csat_summary)') IS NULL AS no_csat_direction;
 
 -- distribution is subscripted by the score itself, 1..k
 SELECT distribution(s), (distribution(s))[4] AS fours, (distribution(s))[0] AS zeros,

@@ -86,15 +86,16 @@ SELECT count(*) AS checks, count(DISTINCT k) AS scales,
 				AND csat(s, t) <= csat_upper(s, confidence, t)) AS inside_0_100
 FROM thresholds, levels;
 
--- The default threshold (NULL, or the argument left out) is the top two
--- points when k >= 4, the top point when k <= 3, for every accessor.
+-- The default threshold (the argument left out) is the top two points when
+-- k >= 4, the top point when k <= 3, for every accessor.  The forms with a
+-- threshold are STRICT: a NULL threshold gives NULL, as for any strict function.
 SELECT count(*) AS checks,
-	   bool_and(satisfied(s) = satisfied(s, t) AND satisfied(s, NULL) = satisfied(s, t)) AS satisfied_default,
-	   bool_and(csat(s) = csat(s, t) AND csat(s, NULL) = csat(s, t)) AS csat_default,
-	   bool_and(csat_stderr(s) = csat_stderr(s, t) AND csat_stderr(s, NULL) = csat_stderr(s, t)) AS stderr_default,
+	   bool_and(satisfied(s) = satisfied(s, t) AND satisfied(s, NULL) IS NULL) AS satisfied_default,
+	   bool_and(csat(s) = csat(s, t) AND csat(s, NULL) IS NULL) AS csat_default,
+	   bool_and(csat_stderr(s) = csat_stderr(s, t) AND csat_stderr(s, NULL) IS NULL) AS stderr_default,
 	   bool_and(csat_lower(s) = csat_lower(s, 0.95, t) AND csat_upper(s) = csat_upper(s, 0.95, t)
 				AND csat_lower(s, 0.9) = csat_lower(s, 0.9, t)
-				AND csat_upper(s, 0.99, NULL) = csat_upper(s, 0.99, t)) AS interval_default
+				AND csat_upper(s, 0.99, NULL) IS NULL) AS interval_default
 FROM thresholds
 WHERE is_default;
 
@@ -268,14 +269,14 @@ FROM prop_pairs p, levels l,
 	 LATERAL csat_test(p.sa, p.sb, l.confidence, p.t) c,
 	 LATERAL proportion_test(p.xa::bigint, p.na::bigint, p.xb::bigint, p.nb::bigint, l.confidence) r;
 
--- the default threshold of csat_test is the default of csat()
--- (left out, or NULL)
+-- the default threshold of csat_test (left out) is the default of csat();
+-- a NULL threshold gives a NULL result (STRICT)
 SELECT count(*) AS checks,
 	   bool_and(c.delta = d.delta AND c.z IS NOT DISTINCT FROM d.z AND c.lower = d.lower) AS default_ok,
-	   bool_and(c.delta = n.delta AND c.z IS NOT DISTINCT FROM n.z AND c.upper = n.upper) AS null_is_default
+	   bool_and(nt IS NULL) AS null_gives_null
 FROM prop_pairs p JOIN thresholds t ON t.s = p.sa AND t.t = p.t AND t.is_default,
 	 LATERAL csat_test(p.sa, p.sb, 0.95, p.t) c, LATERAL csat_test(p.sa, p.sb) d,
-	 LATERAL csat_test(p.sa, p.sb, 0.95, NULL) n;
+	 LATERAL csat_test(p.sa, p.sb, 0.95, NULL) nt;
 
 -- a big sample with a real change is significant (80% -> 82% of 10,000:
 -- z = 3.60, p = 0.0003); a small one is not (4 of 5 -> 3 of 5: pooled .7,
