@@ -150,6 +150,41 @@ RESET min_parallel_table_scan_size;
 SET max_parallel_workers_per_gather = 0;
 
 --------------------------------------------------------------------------
+-- 1c. CSAT and CES: the same aggregate core on other scales, against
+-- count(col) of the same column and the SQL people write by hand
+--------------------------------------------------------------------------
+INSERT INTO cx_bench.query VALUES
+	('csat', 1, 'count_col', 'count(csat)', $q$SELECT count(csat) FROM cx_bench.survey$q$),
+	('csat', 2, 'hand', 'hand-written CSAT % (2 aggregates)',
+	 $q$SELECT 100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat) FROM cx_bench.survey$q$),
+	('csat', 3, 'one_step', 'csat(csat)', $q$SELECT csat(csat) FROM cx_bench.survey$q$),
+	('csat', 4, 'agg', 'csat_agg(csat)', $q$SELECT csat_agg(csat) FROM cx_bench.survey$q$),
+	('csat', 5, 'agg_scaled', 'csat_agg(csat, 5)', $q$SELECT csat_agg(csat, 5) FROM cx_bench.survey$q$),
+	('ces', 1, 'count_col', 'count(ces)', $q$SELECT count(ces) FROM cx_bench.survey$q$),
+	('ces', 2, 'avg', 'avg(ces)', $q$SELECT avg(ces) FROM cx_bench.survey$q$),
+	('ces', 3, 'hand', 'hand-written CES report (mean, easy, difficult, n: 4 aggregates)',
+	 $q$SELECT avg(ces), count(*) FILTER (WHERE ces >= 5), count(*) FILTER (WHERE ces <= 3), count(ces) FROM cx_bench.survey$q$),
+	('ces', 4, 'one_step', 'ces(ces)', $q$SELECT ces(ces) FROM cx_bench.survey$q$),
+	('ces', 5, 'agg', 'ces_agg(ces)', $q$SELECT ces_agg(ces) FROM cx_bench.survey$q$),
+	('ces', 6, 'agg_scaled', 'ces_agg(ces, 7, false)', $q$SELECT ces_agg(ces, 7, false) FROM cx_bench.survey$q$);
+
+SET max_parallel_workers_per_gather = 0;
+\echo
+\echo '== 1c. CSAT (1..5) and CES (1..7), serial =='
+\echo '   hand-written CSAT % = 100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat); a ces_agg() summary holds the whole hand-written CES report'
+SELECT cx_bench.run_section('csat', :reps) \g /dev/null
+SELECT cx_bench.run_section('ces', :reps) \g /dev/null
+SELECT label AS query,
+	   cx_bench.ms(med) AS "median ms",
+	   cx_bench.ms(lo) || '..' || cx_bench.ms(hi) AS "min..max",
+	   cx_bench.x(section, key, 'count_col') AS "x count(col)",
+	   cx_bench.x(section, key, 'hand') AS "x hand-written",
+	   cx_bench.ms(med_wall) AS "median wall ms"
+FROM cx_bench.medians WHERE section IN ('csat', 'ces') ORDER BY section DESC, ord;
+SELECT cx_bench.clock_note('csat') AS cx_line \gset
+\echo :cx_line
+
+--------------------------------------------------------------------------
 -- 2. Rolling windows.  enable_sort = off: an index supplies the order, so
 -- the times are the window aggregates' own, not a Sort's that all share.
 -- enable_indexonlyscan = off for the daily table: otherwise count(*) OVER w
@@ -303,7 +338,11 @@ FROM (VALUES
 	(3, 'nps(score) / count(score), 2 workers', cx_bench.ratio('parallel', 'nps', 'count_score'), 1.10),
 	(4, 'nps(score) / hand-written NPS, 2 workers', cx_bench.ratio('parallel', 'nps', 'hand'), 0.85),
 	(5, 'rolling 30-row frames over daily summaries: nps(rollup(s)) / count(*)', cx_bench.ratio('daily', 'nps', 'count_star'), 2.0),
-	(6, 'rolling RANGE ''30 days'' over raw rows: nps(score) / count(*)', cx_bench.ratio('range', 'nps', 'count_star'), 2.0)
+	(6, 'rolling RANGE ''30 days'' over raw rows: nps(score) / count(*)', cx_bench.ratio('range', 'nps', 'count_star'), 2.0),
+	(7, 'csat(csat) / count(csat), serial', cx_bench.ratio('csat', 'one_step', 'count_col'), 1.15),
+	(8, 'csat_agg(csat, 5) / count(csat), serial', cx_bench.ratio('csat', 'agg_scaled', 'count_col'), 1.15),
+	(9, 'ces(ces) / count(ces), serial', cx_bench.ratio('ces', 'one_step', 'count_col'), 1.15),
+	(10, 'ces_agg(ces, 7, false) / count(ces), serial', cx_bench.ratio('ces', 'agg_scaled', 'count_col'), 1.15)
 ) AS t(ord, target, measured, lim);
 
 \echo
@@ -325,4 +364,10 @@ SELECT 'count(score) / count(*), serial', to_char(cx_bench.ratio('serial', 'coun
 UNION ALL
 SELECT 'hand-written NPS / count(*), serial', to_char(cx_bench.ratio('serial', 'hand', 'count_star'), 'FM990.00')
 UNION ALL
-SELECT 'nps(score) / count(*), serial', to_char(cx_bench.ratio('serial', 'nps', 'count_star'), 'FM990.00');
+SELECT 'nps(score) / count(*), serial', to_char(cx_bench.ratio('serial', 'nps', 'count_star'), 'FM990.00')
+UNION ALL
+SELECT 'csat(csat) / hand-written CSAT %, serial', to_char(cx_bench.ratio('csat', 'one_step', 'hand'), 'FM990.00')
+UNION ALL
+SELECT 'ces_agg(ces) / hand-written CES report, serial', to_char(cx_bench.ratio('ces', 'agg', 'hand'), 'FM990.00')
+UNION ALL
+SELECT 'ces(ces) / avg(ces), serial', to_char(cx_bench.ratio('ces', 'one_step', 'avg'), 'FM990.00');

@@ -5,7 +5,8 @@
  *
  *   cx_bench.survey         :rows raw responses: respondent, touchpoint, ts, day,
  *                           score (0..10, skewed like real surveys, about 2%
- *                           NULL).  There are :groups respondents (each answers
+ *                           NULL), csat (1..5) and ces (1..7, CES 2.0), about
+ *                           2% NULL each.  There are :groups respondents (each answers
  *                           rows/groups times), and the column's n_distinct is
  *                           set so that the planner sizes GROUP BY respondent's
  *                           hash table for the real number of groups.
@@ -43,14 +44,16 @@ COMMENT ON SCHEMA cx_bench IS 'cx_metrics benchmark data (bench/run); safe to dr
 
 -- What the data was made from; "format" changes whenever this script does.
 CREATE TABLE cx_bench.meta (format int, rows bigint, groups bigint, window_rows bigint, touchpoints int, days int);
-INSERT INTO cx_bench.meta VALUES (2, :rows, :groups, :window_rows, :touchpoints, :days);
+INSERT INTO cx_bench.meta VALUES (3, :rows, :groups, :window_rows, :touchpoints, :days);
 
 CREATE UNLOGGED TABLE cx_bench.survey (
 	respondent	integer NOT NULL,
 	touchpoint	integer NOT NULL,
 	ts			timestamp NOT NULL,
 	day			date NOT NULL,
-	score		integer
+	score		integer,
+	csat		integer,
+	ces			integer
 );
 
 \echo '  generating' :rows 'survey responses'
@@ -62,13 +65,21 @@ SELECT setseed(0.42) \g /dev/null
  * over the cumulative probabilities turns one random() into a score.
  */
 INSERT INTO cx_bench.survey
-SELECT g, tp, ts, ts::date, sc
+SELECT g, tp, ts, ts::date, sc, cs, ce
 FROM (SELECT 1 + (g - 1) % :groups AS g,
 			 1 + floor(random() * :touchpoints)::integer AS tp,
 			 timestamp '2022-01-01' + random() * (:days * interval '1 day') AS ts,
 			 CASE WHEN random() < 0.02 THEN NULL
 				  ELSE width_bucket(random(), '{.03,.04,.06,.08,.11,.17,.23,.35,.55,.75}'::float8[])
-			 END AS sc
+			 END AS sc,
+			 -- CSAT 1..5 (.05 .08 .15 .37 .35: CSAT 72%) and CES 2.0 1..7
+			 -- (.04 .06 .10 .15 .25 .25 .15: mean about 4.9), each about 2% NULL
+			 CASE WHEN random() < 0.02 THEN NULL
+				  ELSE 1 + width_bucket(random(), '{.05,.13,.28,.65}'::float8[])
+			 END AS cs,
+			 CASE WHEN random() < 0.02 THEN NULL
+				  ELSE 1 + width_bucket(random(), '{.04,.10,.20,.35,.60,.85}'::float8[])
+			 END AS ce
 	  FROM generate_series(1, :rows) AS g) AS r;
 
 \echo '  building the daily summaries and the window table'
