@@ -445,14 +445,13 @@ cx_report_scale_arg(const CxSummaryType *type, int32 scale_max)
 }
 
 /*
- * The state of an aggregate whose scale is in the call: argument 2 is
- * scale_max and, for types with a direction, argument 3 says whether lower
- * is better.  The first call creates the state in the aggregate's memory
- * context, even for a NULL score, so a group of unanswered questions gives
- * an empty summary; later calls check that the scale has not changed.
+ * The slow path of cx_scaled_state.  The first call creates the state in the
+ * aggregate's memory context, even for a NULL score, so a group of
+ * unanswered questions gives an empty summary; a later call lands here only
+ * when a scale argument is NULL or the scale has changed: both errors.
  */
 CxSummary *
-cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type)
+cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryType *type)
 {
 	int32		scale_max;
 	CxSummary  *s;

@@ -97,7 +97,7 @@ extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
 typedef bool (*CxEstimateFn) (const CxSummary *s, double *est, double *se);
 extern Datum cx_summary_test(FunctionCallInfo fcinfo, CxEstimateFn estimate, bool same_scale);
 extern int64 cx_numeric_score(const CxSummary *s, Numeric num);
-extern CxSummary *cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type);
+extern CxSummary *cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryType *type);
 
 #define PG_RETURN_NULL_IF_EMPTY(s) \
 	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
@@ -146,6 +146,28 @@ cx_state_arg(FunctionCallInfo fcinfo)
 		return v;
 	}
 	return pg_detoast_datum_copy(v);
+}
+
+/*
+ * The state of an aggregate whose scale is in the call: argument 2 is
+ * scale_max and, for types with a direction, argument 3 says whether lower
+ * is better.  Inline, for the per-row case: the state exists and its scale is
+ * the one asked for.  The first row, NULL scale arguments and a scale that
+ * changes go to cx_scaled_state_slow.
+ */
+static inline CxSummary *
+cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type)
+{
+	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(2) && !(type->flipped && PG_ARGISNULL(3))))
+	{
+		CxSummary  *s = cx_state_arg(fcinfo);
+		int			kind = (type->flipped && PG_GETARG_BOOL(3) != type->lower_is_better) ?
+			type->flipped->kind : type->kind;
+
+		if (likely(s->kind == kind && CX_SUMMARY_HI(s) == PG_GETARG_INT32(2)))
+			return s;
+	}
+	return cx_scaled_state_slow(fcinfo, type);
 }
 
 /*
