@@ -1,0 +1,177 @@
+-- journey_views: the scorecards, per touchpoint, stage and overall, from raw
+-- rows and from daily summaries, on a small hand-made data set.  The
+-- numbers printed are checked by hand in the comments; the intervals are
+-- checked against their formulas written out in SQL here.
+
+SET TimeZone = 'UTC';
+SET client_min_messages = warning;
+SELECT cx_journey_create('jv');
+RESET client_min_messages;
+
+-- Touchpoints used: 8 store or office, 9 website (purchase), 18 support team
+-- (after_purchase).
+SELECT touchpoint_id, name, stage FROM jv.touchpoints WHERE touchpoint_id IN (8, 9, 18) ORDER BY 1;
+
+INSERT INTO jv.responses (customer_id, touchpoint_id, metric, score, responded_at) VALUES
+	-- January, website: NPS 10 9 8 6 3 and one unanswered: P 2, D 2, n 5 -> NPS 0
+	(1, 9, 'nps', 10, '2026-01-03 10:00'), (2, 9, 'nps', 9, '2026-01-04 10:00'),
+	(3, 9, 'nps', 8, '2026-01-05 10:00'), (4, 9, 'nps', 6, '2026-01-06 10:00'),
+	(5, 9, 'nps', 3, '2026-01-31 23:59'), (6, 9, 'nps', NULL, '2026-01-07 10:00'),
+	-- CSAT 5 4 4 2: 3 of 4 satisfied (4 or 5) -> 75 %
+	(1, 9, 'csat', 5, '2026-01-03 10:00'), (2, 9, 'csat', 4, '2026-01-04 10:00'),
+	(3, 9, 'csat', 4, '2026-01-05 10:00'), (4, 9, 'csat', 2, '2026-01-06 10:00'),
+	-- CES 7 5 3 -> mean 5
+	(1, 9, 'ces', 7, '2026-01-03 10:00'), (2, 9, 'ces', 5, '2026-01-04 10:00'), (3, 9, 'ces', 3, '2026-01-05 10:00'),
+	-- January, store: NPS 10 10 9 7: P 3, D 0, n 4 -> 75; CSAT 5 1 -> 50 %
+	(7, 8, 'nps', 10, '2026-01-10 10:00'), (8, 8, 'nps', 10, '2026-01-11 10:00'),
+	(9, 8, 'nps', 9, '2026-01-12 10:00'), (10, 8, 'nps', 7, '2026-01-13 10:00'),
+	(7, 8, 'csat', 5, '2026-01-10 10:00'), (8, 8, 'csat', 1, '2026-01-11 10:00'),
+	-- January, support: NPS 2 9 9: P 2, D 1, n 3 -> 33.33; CES 2 4 -> mean 3
+	(11, 18, 'nps', 2, '2026-01-01 00:00'), (12, 18, 'nps', 9, '2026-01-15 10:00'), (13, 18, 'nps', 9, '2026-01-16 10:00'),
+	(11, 18, 'ces', 2, '2026-01-01 00:00'), (12, 18, 'ces', 4, '2026-01-15 10:00'),
+	-- February, website: NPS 9 9 -> 100; support: CSAT 3 -> 0 %
+	(1, 9, 'nps', 9, '2026-02-01 00:00'), (2, 9, 'nps', 9, '2026-02-02 10:00'),
+	(11, 18, 'csat', 3, '2026-02-03 10:00');
+
+INSERT INTO jv.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at) VALUES
+	-- January, support: first responses after 1, 2, 3, 4 h and none; resolutions after 10, 20, 30, 40 h and none
+	(11, 18, '2026-01-10 08:00', '2026-01-10 09:00', '2026-01-10 18:00'),
+	(12, 18, '2026-01-11 08:00', '2026-01-11 10:00', '2026-01-12 04:00'),
+	(13, 18, '2026-01-12 08:00', '2026-01-12 11:00', NULL),
+	(14, 18, '2026-01-13 08:00', '2026-01-13 12:00', '2026-01-14 14:00'),
+	(15, 18, '2026-01-14 08:00', NULL, '2026-01-16 00:00'),
+	-- January, website: 0.5 h and 1.5 h
+	(1, 9, '2026-01-20 12:00', '2026-01-20 12:30', '2026-01-20 13:30');
+
+-- Per touchpoint.  Support, January: first response times 1 2 3 4 ->
+-- median 2.5, p90 at rank 0.9 * 3 = 2.7 -> 3 + 0.7 * (4 - 3) = 3.7;
+-- resolutions 10 20 30 40 -> 25 and 30 + 0.7 * 10 = 37.
+SELECT month, stage, touchpoint_id, touchpoint, nps_n, round(nps::numeric, 2) AS nps,
+       csat_n, round(csat::numeric, 2) AS csat, ces_n, round(ces::numeric, 2) AS ces,
+       interactions, first_response_p50_h AS fr_p50, first_response_p90_h AS fr_p90,
+       resolution_p50_h AS res_p50, resolution_p90_h AS res_p90
+FROM jv.touchpoint_scorecard ORDER BY month, touchpoint_id;
+
+-- Per stage.  Purchase, January: NPS P 5, D 2, n 9 -> 33.33; CSAT 4 of 6 ->
+-- 66.67; CES 7 5 3 -> 5.  After purchase, January: the support numbers.
+SELECT month, stage, nps_n, round(nps::numeric, 2) AS nps, csat_n, round(csat::numeric, 2) AS csat,
+       ces_n, round(ces::numeric, 2) AS ces, interactions, first_response_p50_h AS fr_p50,
+       first_response_p90_h AS fr_p90, resolution_p50_h AS res_p50, resolution_p90_h AS res_p90
+FROM jv.stage_scorecard ORDER BY month, stage;
+
+-- Overall.  January: NPS P 7, D 3, n 12 -> 33.33; CSAT 4 of 6; CES 7 5 3 2 4
+-- -> 4.2; first responses 0.5 1 2 3 4 -> median 2, p90 at rank 3.6 -> 3.6;
+-- resolutions 1.5 10 20 30 40 -> 20 and 30 + 0.6 * 10 = 36.
+SELECT month, nps_n, round(nps::numeric, 2) AS nps, csat_n, round(csat::numeric, 2) AS csat,
+       ces_n, round(ces::numeric, 2) AS ces, interactions, first_response_p50_h AS fr_p50,
+       first_response_p90_h AS fr_p90, resolution_p50_h AS res_p50, resolution_p90_h AS res_p90
+FROM jv.overall_scorecard ORDER BY month;
+
+-- The columns are plain numbers (BI tools read them as such).
+SELECT a.attname, format_type(a.atttypid, a.atttypmod)
+FROM pg_attribute a WHERE a.attrelid = 'jv.touchpoint_scorecard'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+
+-- The intervals against their formulas (z = 1.959963984540054, 95%):
+--  NPS, adjusted Wald: add 0.75 promoters, 0.75 detractors, 1.5 passives;
+--  CSAT, Wilson, in percent; CES: mean +- z * sample sd / sqrt(n), clipped
+--  to the scale 1..7.
+WITH raw AS (
+	SELECT date_trunc('month', responded_at)::date AS month, touchpoint_id,
+	       count(score) FILTER (WHERE metric = 'nps') AS n,
+	       count(*) FILTER (WHERE metric = 'nps' AND score >= 9) AS p,
+	       count(*) FILTER (WHERE metric = 'nps' AND score <= 6) AS d,
+	       count(score) FILTER (WHERE metric = 'csat') AS cn,
+	       count(*) FILTER (WHERE metric = 'csat' AND score >= 4) AS cs,
+	       count(score) FILTER (WHERE metric = 'ces') AS en,
+	       avg(score) FILTER (WHERE metric = 'ces') AS emean,
+	       stddev_samp(score) FILTER (WHERE metric = 'ces') AS esd
+	FROM jv.responses GROUP BY 1, 2
+), f AS (
+	SELECT raw.*, 1.959963984540054::float8 AS z,
+	       (p + 0.75) / (n + 3.0) AS pa, (d + 0.75) / (n + 3.0) AS da, n + 3.0 AS na,
+	       cs::float8 / nullif(cn, 0) AS cp
+	FROM raw
+), expected AS (
+	SELECT month, touchpoint_id, n, cn, en,
+	       greatest(-100, 100 * (pa - da) - z * 100 * sqrt((pa + da - (pa - da) ^ 2) / na)) AS nps_lower,
+	       least(100, 100 * (pa - da) + z * 100 * sqrt((pa + da - (pa - da) ^ 2) / na)) AS nps_upper,
+	       100 * (cp + z ^ 2 / (2 * cn) - z * sqrt(cp * (1 - cp) / cn + z ^ 2 / (4.0 * cn ^ 2))) / (1 + z ^ 2 / cn) AS csat_lower,
+	       100 * (cp + z ^ 2 / (2 * cn) + z * sqrt(cp * (1 - cp) / cn + z ^ 2 / (4.0 * cn ^ 2))) / (1 + z ^ 2 / cn) AS csat_upper,
+	       greatest(1, emean - z * esd / sqrt(en)) AS ces_lower,
+	       least(7, emean + z * esd / sqrt(en)) AS ces_upper
+	FROM f
+)
+SELECT e.month, e.touchpoint_id, e.n AS nps_n, e.cn AS csat_n, e.en AS ces_n,
+       CASE WHEN e.n > 0 THEN abs(s.nps_lower - e.nps_lower) < 1e-9 AND abs(s.nps_upper - e.nps_upper) < 1e-9
+            ELSE s.nps_lower IS NULL END AS nps_interval_ok,
+       CASE WHEN e.cn > 0 THEN abs(s.csat_lower - e.csat_lower) < 1e-9 AND abs(s.csat_upper - e.csat_upper) < 1e-9
+            ELSE s.csat_lower IS NULL END AS csat_interval_ok,
+       CASE WHEN e.en >= 2 THEN abs(s.ces_lower - e.ces_lower) < 1e-9 AND abs(s.ces_upper - e.ces_upper) < 1e-9
+            ELSE s.ces_lower IS NULL END AS ces_interval_ok
+FROM expected e JOIN jv.touchpoint_scorecard s USING (month, touchpoint_id)
+ORDER BY 1, 2;
+-- and the intervals, rounded, for reading
+SELECT month, touchpoint, round(nps_lower::numeric, 1) AS nps_lower, round(nps_upper::numeric, 1) AS nps_upper,
+       round(csat_lower::numeric, 1) AS csat_lower, round(csat_upper::numeric, 1) AS csat_upper,
+       round(ces_lower::numeric, 2) AS ces_lower, round(ces_upper::numeric, 2) AS ces_upper
+FROM jv.touchpoint_scorecard ORDER BY month, touchpoint_id;
+
+-- Daily summaries: empty until refreshed.
+SELECT count(*) AS rows_before_refresh FROM jv.touchpoint_scorecard_from_daily;
+-- January and February: 16 (day, touchpoint) pairs with responses (website
+-- 6 + 2, store 4, support 3 + 1) and 6 with interactions.
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;
+SELECT day, touchpoint_id, nps, csat, ces FROM jv.daily_summaries WHERE day <= '2026-01-05' ORDER BY 1, 2;
+SELECT * FROM jv.daily_interactions ORDER BY day, touchpoint_id;
+-- Each daily view equals its raw view exactly, both ways.
+SELECT 'touchpoint' AS scorecard, count(*) AS differing_rows FROM (
+	(TABLE jv.touchpoint_scorecard EXCEPT TABLE jv.touchpoint_scorecard_from_daily)
+	UNION ALL (TABLE jv.touchpoint_scorecard_from_daily EXCEPT TABLE jv.touchpoint_scorecard)) AS x
+UNION ALL
+SELECT 'stage', count(*) FROM (
+	(TABLE jv.stage_scorecard EXCEPT TABLE jv.stage_scorecard_from_daily)
+	UNION ALL (TABLE jv.stage_scorecard_from_daily EXCEPT TABLE jv.stage_scorecard)) AS x
+UNION ALL
+SELECT 'overall', count(*) FROM (
+	(TABLE jv.overall_scorecard EXCEPT TABLE jv.overall_scorecard_from_daily)
+	UNION ALL (TABLE jv.overall_scorecard_from_daily EXCEPT TABLE jv.overall_scorecard)) AS x;
+SELECT count(*) AS rows_compared FROM jv.touchpoint_scorecard_from_daily;
+
+-- New data shows in the daily views once its days are refreshed, and only
+-- those days are rewritten.
+INSERT INTO jv.responses (customer_id, touchpoint_id, metric, score, responded_at)
+VALUES (3, 9, 'nps', 0, '2026-02-10 10:00');
+SELECT nps_n, nps FROM jv.touchpoint_scorecard_from_daily WHERE month = '2026-02-01' AND touchpoint_id = 9;
+SELECT cx_journey_refresh('jv', '2026-02-10', '2026-02-10') AS rows_written;
+SELECT nps_n, round(nps::numeric, 2) AS nps FROM jv.touchpoint_scorecard_from_daily
+WHERE month = '2026-02-01' AND touchpoint_id = 9;
+-- refreshing again changes nothing
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;
+SELECT count(*) AS differing_rows FROM (
+	(TABLE jv.touchpoint_scorecard EXCEPT TABLE jv.touchpoint_scorecard_from_daily)
+	UNION ALL (TABLE jv.touchpoint_scorecard_from_daily EXCEPT TABLE jv.touchpoint_scorecard)) AS x;
+
+-- Bad refresh arguments.
+\set SHOW_CONTEXT never
+SELECT cx_journey_refresh('jv', '2026-02-01', '2026-01-01');
+SELECT cx_journey_refresh('jv', NULL, '2026-01-01');
+SELECT cx_journey_refresh('no_such_journey', '2026-01-01', '2026-01-02');
+\set SHOW_CONTEXT errors
+
+-- Filters on touchpoint_id reach the tables' indexes (forced here: the
+-- tables are too small for the planner to want them).
+CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE 'EXPLAIN (COSTS OFF) ' || q;
+END $$;
+SET enable_seqscan = off;
+SELECT bool_or(p ~ 'responses_touchpoint_id_responded_at_idx') AS responses_index,
+       bool_or(p ~ 'interactions_touchpoint_id_opened_at_idx') AS interactions_index
+FROM pg_temp.plan('SELECT * FROM jv.touchpoint_scorecard WHERE touchpoint_id = 9') AS p;
+SELECT bool_or(p ~ 'daily_summaries_touchpoint_id_day_idx|daily_summaries_pkey') AS daily_summaries_index,
+       bool_or(p ~ 'daily_interactions_touchpoint_id_day_idx|daily_interactions_pkey') AS daily_interactions_index
+FROM pg_temp.plan('SELECT * FROM jv.touchpoint_scorecard_from_daily WHERE touchpoint_id = 9') AS p;
+RESET enable_seqscan;
+
+SET client_min_messages = warning;
+DROP SCHEMA jv CASCADE;
