@@ -486,16 +486,18 @@ BEGIN
 			       CASE WHEN r.n_a >= 2 AND r.n_b >= 2 THEN
 			           (%2$I.mean_test(r.mean_a, r.sd_a, r.n_a, r.mean_b, r.sd_b, r.n_b)).p_value END,
 			       r.n_a, r.n_b
-			FROM (SELECT avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS mean_a,
-			             stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS sd_a,
+			FROM (SELECT (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS mean_a,
+			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS sd_a,
 			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS n_a,
-			             avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS mean_b,
-			             stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS sd_b,
+			             (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS mean_b,
+			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS sd_b,
 			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS n_b
 			      FROM %1$I.interactions y JOIN %1$I.touchpoints t ON t.touchpoint_id = y.touchpoint_id
-			           CROSS JOIN LATERAL (SELECT (extract(epoch FROM CASE WHEN g.metric = 'first_response_time'
-			                                                          THEN y.first_response_at ELSE y.resolved_at END
-			                                                 - y.opened_at) / 3600)::float8 AS hours) AS h
+			           -- numeric, so that the mean does not depend on the
+			           -- order the rows are read in (float sums do)
+			           CROSS JOIN LATERAL (SELECT extract(epoch FROM CASE WHEN g.metric = 'first_response_time'
+			                                                         THEN y.first_response_at ELSE y.resolved_at END
+			                                                - y.opened_at) / 3600 AS hours) AS h
 			      WHERE (g.stage IS NULL OR t.stage = g.stage)
 			        AND (g.touchpoint_id IS NULL OR y.touchpoint_id = g.touchpoint_id)
 			        AND ((y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period))
