@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# journey_upgrade.sh: the upgrade from 0.1.0.  Installs cx_metrics VERSION
+# '0.1.0' (the frozen sql/cx_metrics--0.1.0.sql), stores summaries in a
+# table and a materialized view, runs ALTER EXTENSION cx_metrics UPDATE,
+# and checks that the data survives and reads the same, and that the
+# extension's objects (every member, by pg_describe_object over pg_depend
+# deptype 'e', with its comment) are exactly those of a fresh 0.2.0 install.
+#
+# Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
+# Prints TAP: one line per check.
+set -euo pipefail
+
+old=cx_upgrade_old
+new=cx_upgrade_new
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
+check() { # check DESCRIPTION WANT GOT
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1"; echo "# want: $2"; echo "# got:  $3"; fi
+}
+q() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+cleanup() {
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" \
+	-c "CREATE DATABASE $old" -c "CREATE DATABASE $new" >/dev/null 2>&1
+
+q "$old" >/dev/null <<'SQL'
+CREATE EXTENSION cx_metrics VERSION '0.1.0';
+CREATE TABLE survey (id int, day date, score int);
+INSERT INTO survey SELECT i, DATE '2026-01-01' + i % 40, CASE WHEN i % 13 = 0 THEN NULL ELSE (i * 7) % 11 END
+FROM generate_series(1, 5000) AS i;
+CREATE TABLE stored (id int, s nps_summary, c churn_summary);
+INSERT INTO stored
+SELECT 1, nps_agg(score), NULL::churn_summary FROM survey
+UNION ALL SELECT 2, 'v1:0..10:1,2,3,4,5,6,7,8,9,10,11', NULL
+UNION ALL SELECT 3, NULL, churn_agg(daterange(DATE '2025-01-01' + i, DATE '2025-03-01' + 3 * i), DATE '2025-01-01', interval '1 month', 12)
+          FROM generate_series(1, 300) AS i;
+CREATE MATERIALIZED VIEW daily AS SELECT day, nps_agg(score) AS s FROM survey GROUP BY day;
+SQL
+check "0.1.0 installed" 0.1.0 "$(q "$old" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'cx_metrics'")"
+data="SELECT md5(string_agg(concat_ws('|', id, s, c, nps(s), nps_lower(s)), ';' ORDER BY id)) FROM stored"
+view="SELECT md5(string_agg(concat_ws('|', day, s, nps(s)), ';' ORDER BY day)) FROM daily"
+before_data=$(q "$old" -At -c "$data")
+before_view=$(q "$old" -At -c "$view")
+
+q "$old" -c "ALTER EXTENSION cx_metrics UPDATE"
+check "ALTER EXTENSION UPDATE reaches 0.2.0" 0.2.0 \
+	"$(q "$old" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'cx_metrics'")"
+check "stored summaries read the same after the update" "$before_data" "$(q "$old" -At -c "$data")"
+check "the materialized view reads the same after the update" "$before_view" "$(q "$old" -At -c "$view")"
+q "$old" -c "REFRESH MATERIALIZED VIEW daily"
+check "the materialized view refreshes to the same rows" "$before_view" "$(q "$old" -At -c "$view")"
+check "rollup of the old summaries equals a new aggregate" t \
+	"$(q "$old" -At -c "SELECT (SELECT rollup(s) FROM daily) = (SELECT nps_agg(score) FROM survey)")"
+
+q "$new" -c "CREATE EXTENSION cx_metrics" >/dev/null
+members="
+SELECT pg_describe_object(d.classid, d.objid, d.objsubid) || ' -- ' ||
+       coalesce((SELECT c.description FROM pg_description c
+                 WHERE c.classoid = d.classid AND c.objoid = d.objid AND c.objsubid = 0), '(no comment)')
+FROM pg_depend d
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cx_metrics')
+"
+upgraded=$(q "$old" -At -c "$members" | LC_ALL=C sort)
+fresh=$(q "$new" -At -c "$members" | LC_ALL=C sort)
+check "the upgraded extension has as many members as a fresh install ($(wc -l <<<"$fresh" | tr -d ' '))" \
+	"$(wc -l <<<"$fresh" | tr -d ' ')" "$(wc -l <<<"$upgraded" | tr -d ' ')"
+if [ "$upgraded" = "$fresh" ]; then
+	ok "the upgraded extension's members and their comments equal a fresh 0.2.0 install's"
+else
+	not_ok "the upgraded extension's members and their comments equal a fresh 0.2.0 install's"
+	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40
+fi
+# Function properties too: volatility, strictness, parallel safety, SET
+# options, source, argument defaults.
+props="
+SELECT p.oid::regprocedure::text || ' ' || p.provolatile::text || p.proisstrict::text || p.proparallel::text || ' ' ||
+       coalesce(array_to_string(p.proconfig, ','), '') || ' ' || md5(p.prosrc) || ' ' ||
+       coalesce(pg_get_expr(p.proargdefaults, 0), '')
+FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cx_metrics')
+"
+fresh=$(q "$new" -At -c "$props" | LC_ALL=C sort)
+upgraded=$(q "$old" -At -c "$props" | LC_ALL=C sort)
+check "the upgraded functions' properties equal a fresh install's ($(wc -l <<<"$fresh" | tr -d ' ') functions)" \
+	"$fresh" "$upgraded"
+
+# The new parts work in the upgraded database.
+check "a journey can be set up in the upgraded database" 21 \
+	"$(q "$old" -At -c "SET client_min_messages = warning" -c "SELECT cx_journey_create('crm')" \
+		-c "SELECT count(*) FROM crm.touchpoints" | tail -n 1)"
+check "CSAT works in the upgraded database" 75 \
+	"$(q "$old" -At -c "SELECT csat(x) FROM (VALUES (5), (4), (4), (2)) AS v(x)")"
+
+echo "1..$n"
