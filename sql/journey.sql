@@ -84,6 +84,10 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				DETAIL = 'ces_scale_max must be from 2 to 10.';
 	END IF;
+	-- format_type() quotes and qualifies the name as SQL needs it (%I
+	-- would quote "character varying" as one identifier); it goes into
+	-- the DDL below with %s.  The other %s arguments below are SQL
+	-- fragments built here, themselves from %I and %L.
 	idtype := format_type(customer_id_type, NULL);
 	ces_higher_is_better := NOT ces_lower_is_better;
 
@@ -169,11 +173,11 @@ BEGIN
 			lower_is_better boolean NOT NULL,
 			CONSTRAINT metric_scales_fixed CHECK (
 				(metric, scale_min, scale_max, lower_is_better) IN (
-					('nps', 0, 10, false), ('csat', 1, %2$s, false), ('ces', 1, %3$s, %4$L::boolean)))
+					('nps', 0, 10, false), ('csat', 1, %2$L::smallint, false), ('ces', 1, %3$L::smallint, %4$L::boolean)))
 		)$$, s, csat_scale_max, ces_scale_max, ces_lower_is_better);
 	EXECUTE format($$
 		INSERT INTO %1$I.metric_scales VALUES
-			('nps', 0, 10, false), ('csat', 1, %2$s, false), ('ces', 1, %3$s, %4$L::boolean)$$,
+			('nps', 0, 10, false), ('csat', 1, %2$L::smallint, false), ('ces', 1, %3$L::smallint, %4$L::boolean)$$,
 		s, csat_scale_max, ces_scale_max, ces_lower_is_better);
 
 	-- Raw data.
@@ -192,8 +196,8 @@ BEGIN
 			comment       text,
 			CONSTRAINT responses_score_in_scale CHECK (score IS NULL OR CASE metric
 				WHEN 'nps' THEN score BETWEEN 0 AND 10
-				WHEN 'csat' THEN score BETWEEN 1 AND %3$s
-				WHEN 'ces' THEN score BETWEEN 1 AND %4$s END)
+				WHEN 'csat' THEN score BETWEEN 1 AND %3$L::smallint
+				WHEN 'ces' THEN score BETWEEN 1 AND %4$L::smallint END)
 		)$$, s, idtype, csat_scale_max, ces_scale_max);
 	EXECUTE format('CREATE INDEX ON %I.responses (responded_at)', s);
 	EXECUTE format('CREATE INDEX ON %I.responses (touchpoint_id, responded_at)', s);
@@ -305,8 +309,8 @@ BEGIN
 				FROM %1$I.interactions y$$, s);
 			aggs := format($$
 				%1$I.nps_agg(u.nps_score) AS nps_s,
-				%1$I.csat_agg(u.csat_score, %2$s) AS csat_s,
-				%1$I.ces_agg(u.ces_score, %3$s, %4$L::boolean) AS ces_s$$,
+				%1$I.csat_agg(u.csat_score, %2$L::integer) AS csat_s,
+				%1$I.ces_agg(u.ces_score, %3$L::integer, %4$L::boolean) AS ces_s$$,
 				e, csat_scale_max, ces_scale_max, ces_lower_is_better);
 		ELSE
 			u := format($$
@@ -442,9 +446,9 @@ BEGIN
 			UNION ALL
 			SELECT %2$I.csat(r.a), %2$I.csat(r.b), (%2$I.csat_test(r.a, r.b)).p_value,
 			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
-			FROM (SELECT %2$I.csat_agg(x.score, %3$s) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
+			FROM (SELECT %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
 			                                                   AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.csat_agg(x.score, %3$s) FILTER (WHERE x.responded_at >= lower(g.target_period)
+			             %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.target_period)
 			                                                   AND x.responded_at < upper(g.target_period)) AS b
 			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
 			      WHERE x.metric = 'csat'
@@ -456,9 +460,9 @@ BEGIN
 			UNION ALL
 			SELECT %2$I.ces(r.a), %2$I.ces(r.b), (%2$I.mean_test(r.a, r.b)).p_value,
 			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
-			FROM (SELECT %2$I.ces_agg(x.score, %4$s, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
+			FROM (SELECT %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
 			                                                           AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.ces_agg(x.score, %4$s, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.target_period)
+			             %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.target_period)
 			                                                           AND x.responded_at < upper(g.target_period)) AS b
 			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
 			      WHERE x.metric = 'ces'
