@@ -1,29 +1,41 @@
 /*
- * cx_metrics demo: a generated sample CRM survey database.
+ * cx_metrics demo: a generated sample CRM database.
  *
  *   psql -f demo/data.sql        (demo/run does this in a throwaway cluster)
+ *   psql -v seed=7 -f demo/data.sql        (another sample; the default seed is 1)
  *
- * Everything lives in schema "crm", which is dropped and rebuilt, so the
- * script can be run again.  The data are deterministic (setseed): about
- * 350,000 NPS responses from 60,000 customers at 8 touchpoints of the
- * customer journey, 2025-08-01 .. 2026-10-31 (15 months).
+ * Two schemas are dropped and rebuilt, so the script can be run again:
+ *   crm  the CRM's own table: customers, with a bigint key, a segment, a
+ *        region, a signup date and the touchpoint that brought them in;
+ *   cx   the touchpoint schema of cx_metrics, created by
+ *        cx_journey_create('cx', 'bigint'): the default catalog of 21
+ *        touchpoints, then generated subscriptions, survey responses (NPS
+ *        0..10, CSAT 1..5, CES 1..7), service interactions and two goals;
+ *        last, cx_journey_refresh() fills its daily summaries.
+ * 18 months of data, 2025-04-01 .. 2026-09-30; the demo's "today" is
+ * 2026-10-01: subscriptions running then have no end, and cases still open
+ * then have no resolution.
+ *
+ * Deterministic: every random number is a hash of the row's own key and
+ * the seed (hashint8extended), never random(), so the data do not depend on
+ * the plan, the order rows are produced in, or the number of workers.
  *
  * What is hidden in the data (the report should find it):
- *   website           slow steady improvement
- *   checkout          a bad month (a payment bug) in 2026-07, then recovery
- *   store             busy, more critical customers in the Nov/Dec season
- *   onboarding email  redesigned: better from 2026-06
- *   billing           new invoice format: worse from 2026-09
- *   support           steady improvement, too slow to be significant from
- *                     one month to the next but clear over a quarter
- *   installation      small (~75 responses a month): wide intervals
- * Volume is seasonal (peak in December), lower at weekends for the office
- * touchpoints and higher at weekends for the store, and about 4% of the
- * surveys were sent but not answered (score NULL: ignored by NPS).
- *
- * Last come the daily summaries: one nps_agg() per day and touchpoint.
- * The report reads only those and rolls them up with rollup(), the
- * two-step pattern: aggregate raw rows once, then combine summaries.
+ *   support team   slow and disliked, until a fix in July 2026 (new
+ *                  ticketing tool, more staff): NPS, CSAT and CES jump, first
+ *                  responses come faster, resolutions about 15% faster
+ *   website        slow steady improvement over the 18 months
+ *   billing        a new invoice format in February 2026: worse since, and
+ *                  billing cases take longer to resolve
+ *   phone system   an outage in December 2025: one bad month
+ *   help center    redesigned in April 2026: easier (CES) since
+ *   store, point of sale   the November/December rush is worse
+ *   small touchpoints (catalog, thank-you cards, community engagement):
+ *                  few responses, wide intervals
+ * Churn: about 4% a month for consumers, less for businesses; many leave
+ * after their first month; referred customers stay longer; some come back
+ * after a gap (reactivations); churn rose with the invoice change
+ * (Feb-Jun 2026).  Signups grow, with a campaign in November 2025.
  */
 
 \set ON_ERROR_STOP 1
@@ -33,173 +45,314 @@ SET timezone = 'UTC';
 CREATE EXTENSION IF NOT EXISTS cx_metrics;
 
 DROP SCHEMA IF EXISTS crm CASCADE;
+DROP SCHEMA IF EXISTS cx CASCADE;
 CREATE SCHEMA crm;
 SET search_path = crm, public;
 
--- the seed can be changed with psql -v seed=0.5
 \if :{?seed}
 \else
-\set seed 0.6
+\set seed 1
 \endif
-SELECT setseed(:seed) AS seed_set \gset
 
 --------------------------------------------------------------------------
--- the customer journey
+-- random numbers from hashes (temporary functions, inlined by the planner)
 --------------------------------------------------------------------------
 
-CREATE TABLE touchpoint (
-	touchpoint_id int PRIMARY KEY,
-	code          text NOT NULL UNIQUE,
-	name          text NOT NULL,
-	stage         text NOT NULL CHECK (stage IN ('before', 'during', 'after')),
-	channel       text NOT NULL
+-- uniform in [0, 1): 52 bits of the hash of key k in stream s
+CREATE FUNCTION pg_temp.u(k bigint, s int) RETURNS float8
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN ((hashint8extended(k, :seed * 1000 + s) >> 12) & 4503599627370495)::float8 / 4503599627370496.0;
+-- standard normal (Box-Muller), from streams s and s + 500
+CREATE FUNCTION pg_temp.z(k bigint, s int) RETURNS float8
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN sqrt(-2 * ln(1 - pg_temp.u(k, s))) * cos(2 * pi() * pg_temp.u(k, s + 500));
+-- a whole number near x: floor(x) or floor(x) + 1, with the mean x
+CREATE FUNCTION pg_temp.round_random(x float8, k bigint, s int) RETURNS int
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN floor(greatest(x, 0) + pg_temp.u(k, s))::int;
+
+--------------------------------------------------------------------------
+-- the CRM: customers
+--------------------------------------------------------------------------
+
+CREATE TABLE customers (
+	customer_id  bigint PRIMARY KEY,
+	segment      text NOT NULL CHECK (segment IN ('consumer', 'small business', 'enterprise')),
+	region       text NOT NULL,
+	signup_date  date NOT NULL,
+	acquired_via text NOT NULL          -- a before-purchase touchpoint
+);
+COMMENT ON TABLE customers IS 'the CRM''s customers (generated by demo/data.sql)';
+
+-- signups per day: 8 a day before the period (the existing base, since
+-- 2023), then 18 a day growing 2% a month, fewer at weekends, and a
+-- campaign in November 2025.  Customer ids follow the signup order.
+CREATE TEMP TABLE gen_signup AS
+SELECT day, pg_temp.round_random(rate * (0.7 + 0.6 * pg_temp.u(k, 1)), k, 2) AS n
+FROM generate_series(date '2023-01-01', date '2026-09-30', interval '1 day') AS g(d),
+	 LATERAL (SELECT d::date AS day, (d::date - date '2023-01-01')::bigint AS k) AS x,
+	 LATERAL (SELECT CASE WHEN day < date '2025-04-01' THEN 8
+						  ELSE 18 * (1 + 0.02 * ((day - date '2025-04-01') / 30.4))
+							   * CASE WHEN day >= date '2025-11-01' AND day < date '2025-12-01' THEN 1.6 ELSE 1 END
+					 END
+					 * CASE WHEN extract(isodow FROM day) >= 6 THEN 0.6 ELSE 1 END AS rate) AS r;
+
+INSERT INTO customers (customer_id, segment, region, signup_date, acquired_via)
+SELECT id,
+	   CASE WHEN u1 < 0.70 THEN 'consumer' WHEN u1 < 0.92 THEN 'small business' ELSE 'enterprise' END,
+	   (ARRAY['north', 'south', 'east', 'west'])[1 + floor(4 * pg_temp.u(id, 12))::int],
+	   day,
+	   CASE WHEN u3 < 0.30 THEN 'advertising' WHEN u3 < 0.50 THEN 'social media'
+			WHEN u3 < 0.65 THEN 'word of mouth' WHEN u3 < 0.77 THEN 'referrals'
+			WHEN u3 < 0.87 THEN 'ratings and reviews' WHEN u3 < 0.95 THEN 'marketing and pr'
+			ELSE 'community engagement' END
+FROM (SELECT row_number() OVER (ORDER BY s.day, j) AS id, s.day
+	  FROM gen_signup AS s, generate_series(1, s.n) AS j) AS c,
+	 LATERAL (SELECT pg_temp.u(id, 11) AS u1, pg_temp.u(id, 13) AS u3) AS x;
+
+-- customers signed up by each day: a response or a case on that day comes
+-- from one of them
+CREATE TEMP TABLE gen_base AS
+SELECT day, sum(n) OVER (ORDER BY day)::bigint AS customers
+FROM gen_signup;
+
+--------------------------------------------------------------------------
+-- the touchpoint schema
+--------------------------------------------------------------------------
+
+SELECT cx_journey_create('cx', 'bigint') AS created \gset
+
+--------------------------------------------------------------------------
+-- subscriptions: monthly, up to three spells per customer
+--------------------------------------------------------------------------
+
+-- A spell is renewed at each monthly anniversary or ends there, with a
+-- monthly churn hazard by segment, 2.5 times higher at the first renewal
+-- (customers trying it out), lower for referred customers, higher in
+-- February to June 2026 (the invoice change).  A customer who left comes
+-- back with probability 0.3, then 0.2, after 1 to 6 months.
+CREATE TEMP TABLE gen_spell (
+	customer_id bigint, k int, plan text, starts date, ends date   -- ends NULL: still running
 );
 
-INSERT INTO touchpoint VALUES
-	(1, 'website',      'Website',          'before', 'web'),
-	(2, 'sales_team',   'Sales team',       'before', 'phone'),
-	(3, 'checkout',     'Online checkout',  'during', 'web'),
-	(4, 'store',        'Store',            'during', 'in person'),
-	(5, 'onboarding',   'Onboarding email', 'after',  'email'),
-	(6, 'installation', 'Installation',     'after',  'in person'),
-	(7, 'billing',      'Billing',          'after',  'email'),
-	(8, 'support',      'Support',          'after',  'phone');
+CREATE FUNCTION pg_temp.spell_end(c bigint, k int, seg text, via text, s date) RETURNS date
+	LANGUAGE sql STABLE
+	RETURN (SELECT min(a)
+			FROM generate_series(1, 48) AS j,
+				 LATERAL (SELECT (s + make_interval(months => j))::date AS a) AS x
+			WHERE a < date '2026-10-01'
+			  AND pg_temp.u(c * 1000 + k * 100 + j, 60)
+				  < CASE seg WHEN 'consumer' THEN 0.040 WHEN 'small business' THEN 0.024 ELSE 0.011 END
+					* CASE WHEN j = 1 THEN 2.5 ELSE 1 END
+					* CASE via WHEN 'referrals' THEN 0.7 WHEN 'advertising' THEN 1.15 ELSE 1 END
+					* CASE WHEN a >= date '2026-02-01' AND a < date '2026-07-01' THEN 1.3 ELSE 1 END);
 
-CREATE TABLE customer (
-	customer_id bigint PRIMARY KEY,
-	segment     text NOT NULL,
-	region      text NOT NULL,
-	since       date NOT NULL
-);
+INSERT INTO gen_spell
+SELECT customer_id, 1,
+	   CASE segment WHEN 'consumer' THEN CASE WHEN pg_temp.u(customer_id, 14) < 0.7 THEN 'basic' ELSE 'plus' END
+					WHEN 'small business' THEN 'team' ELSE 'enterprise' END,
+	   signup_date,
+	   pg_temp.spell_end(customer_id, 1, segment, acquired_via, signup_date)
+FROM customers;
 
-INSERT INTO customer
-SELECT i,
-	   (ARRAY['consumer', 'consumer', 'consumer', 'small business', 'enterprise'])[1 + floor(random() * 5)::int],
-	   (ARRAY['north', 'south', 'east', 'west'])[1 + floor(random() * 4)::int],
-	   date '2019-01-01' + floor(random() * 2400)::int
-FROM generate_series(1, 60000) AS i;
+INSERT INTO gen_spell
+SELECT p.customer_id, 2, p.plan, x.starts,
+	   pg_temp.spell_end(c.customer_id, 2, c.segment, c.acquired_via, x.starts)
+FROM gen_spell AS p
+	 JOIN customers AS c USING (customer_id),
+	 LATERAL (SELECT (p.ends + make_interval(months => 1 + floor(6 * pg_temp.u(p.customer_id, 61))::int))::date
+			  + floor(28 * pg_temp.u(p.customer_id, 62))::int AS starts) AS x
+WHERE p.k = 1 AND p.ends IS NOT NULL AND pg_temp.u(p.customer_id, 63) < 0.3
+  AND x.starts < date '2026-10-01';
 
--- keys and indexes are added after the load: faster than per-row checks
-CREATE TABLE survey_response (
-	response_id   bigint GENERATED ALWAYS AS IDENTITY,
-	customer_id   bigint NOT NULL,
-	touchpoint_id int NOT NULL,
-	responded_at  timestamptz NOT NULL,
-	score         smallint CHECK (score BETWEEN 0 AND 10)   -- NULL: not answered
-);
+INSERT INTO gen_spell
+SELECT p.customer_id, 3, p.plan, x.starts,
+	   pg_temp.spell_end(c.customer_id, 3, c.segment, c.acquired_via, x.starts)
+FROM gen_spell AS p
+	 JOIN customers AS c USING (customer_id),
+	 LATERAL (SELECT (p.ends + make_interval(months => 1 + floor(6 * pg_temp.u(p.customer_id, 64))::int))::date
+			  + floor(28 * pg_temp.u(p.customer_id, 65))::int AS starts) AS x
+WHERE p.k = 2 AND p.ends IS NOT NULL AND pg_temp.u(p.customer_id, 66) < 0.2
+  AND x.starts < date '2026-10-01';
+
+INSERT INTO cx.subscriptions (customer_id, plan, active)
+SELECT customer_id, plan, daterange(starts, ends)
+FROM gen_spell
+ORDER BY starts, customer_id, k;
 
 --------------------------------------------------------------------------
--- the generating model (temporary): per touchpoint and month the share of
--- promoters p and detractors d; per touchpoint a daily base volume and a
--- weekend factor
+-- survey responses
 --------------------------------------------------------------------------
 
-CREATE TEMP TABLE gen_touchpoint (touchpoint_id int, per_day float8, weekend float8, unanswered float8);
+-- The model per touchpoint: visits a day that end in a survey, a weekend
+-- factor, the questions asked, and the shape a of the scores: a score is
+-- floor(11 * v^a) for NPS, 1 + floor(5 * v^a) for CSAT and 1 + floor(7 * v^a)
+-- for CES, v uniform, so a smaller a means more high scores (a = 0.3: NPS
+-- about +27; a = 0.5: about -7).
+CREATE TEMP TABLE gen_touchpoint (name text, per_day float8, weekend float8, metrics text[], a float8);
 INSERT INTO gen_touchpoint VALUES
-	(1, 280, 0.80, 0.04),
-	(2,  25, 0.35, 0.03),
-	(3, 150, 0.85, 0.04),
-	(4,  90, 1.60, 0.03),
-	(5,  60, 0.80, 0.08),
-	(6, 2.6, 0.20, 0.02),
-	(7,  40, 0.35, 0.05),
-	(8, 110, 0.35, 0.03);
+	('social media',          12, 1.2, '{nps}',          0.46),
+	('ratings and reviews',   10, 1.0, '{nps}',          0.42),
+	('referrals',              6, 1.0, '{nps}',          0.26),
+	('word of mouth',          5, 1.0, '{nps}',          0.30),
+	('community engagement',   1, 0.5, '{nps,csat}',     0.30),
+	('advertising',           15, 1.0, '{nps}',          0.52),
+	('marketing and pr',       4, 0.7, '{nps}',          0.45),
+	('store or office',       40, 1.5, '{nps,csat}',     0.32),
+	('website',               70, 0.9, '{nps,csat,ces}', 0.48),
+	('catalog',              1.5, 0.5, '{csat}',         0.36),
+	('promotions',             8, 1.0, '{nps,csat}',     0.40),
+	('sales team',            12, 0.3, '{nps,csat}',     0.28),
+	('phone system',          20, 0.4, '{csat,ces}',     0.55),
+	('point of sale',         25, 1.4, '{csat,ces}',     0.34),
+	('billing',               25, 0.3, '{nps,csat,ces}', 0.40),
+	('transactional email',   15, 1.0, '{csat}',         0.30),
+	('marketing email',       10, 1.0, '{csat}',         0.56),
+	('support team',          60, 0.4, '{nps,csat,ces}', 0.52),
+	('help center',           30, 0.8, '{csat,ces}',     0.50),
+	('follow-up',              6, 0.3, '{nps,csat}',     0.30),
+	('thank-you cards',        1, 0.5, '{csat}',         0.22);
 
+-- a per touchpoint and month (i = 0 for 2025-04), with the events above
+-- and some month-to-month noise
 CREATE TEMP TABLE gen_month AS
-SELECT touchpoint_id, month, i, p, d
-FROM generate_series(0, 14) AS i,
-	 LATERAL (SELECT (date '2025-08-01' + make_interval(months => i))::date AS month) AS mm,
-	 LATERAL (VALUES
-		(1, 0.40 + 0.004 * i, 0.22 - 0.003 * i),
-		(2, 0.55, 0.12),
-		(3, 0.50, CASE WHEN month = '2026-07-01' THEN 0.25 ELSE 0.15 END),
-		(4, CASE WHEN extract(month FROM month) IN (11, 12) THEN 0.52 ELSE 0.58 END,
-			CASE WHEN extract(month FROM month) IN (11, 12) THEN 0.16 ELSE 0.11 END),
-		(5, CASE WHEN month >= '2026-06-01' THEN 0.42 ELSE 0.33 END,
-			CASE WHEN month >= '2026-06-01' THEN 0.19 ELSE 0.26 END),
-		(6, 0.66, 0.09),
-		(7, CASE WHEN month >= '2026-09-01' THEN 0.25 ELSE 0.30 END,
-			CASE WHEN month >= '2026-09-01' THEN 0.44 ELSE 0.34 END),
-		(8, 0.36 + 0.012 * i, 0.36 - 0.010 * i)
-	 ) AS v(touchpoint_id, p, d);
-
--- responses per touchpoint and day: base volume x season (peak in December)
--- x slow growth x weekday x noise, rounded at random so that small
--- touchpoints vary too.  (random() is always called on rows in a fixed
--- order, so the data do not depend on the plan.)
-CREATE TEMP TABLE gen_day AS
-SELECT touchpoint_id, day,
-	   floor(per_day
-			 * (1 + 0.22 * cos(2 * pi() * (extract(month FROM day) - 12) / 12))
-			 * (1 + 0.01 * i)
-			 * CASE WHEN extract(isodow FROM day) >= 6 THEN weekend ELSE 1 END
-			 * (0.85 + 0.3 * random())
-			 + random())::int AS n,
-	   unanswered, p, d
-FROM (SELECT g.*, day::date AS day, m.i, m.p, m.d
-	  FROM gen_touchpoint g
-		   CROSS JOIN generate_series(date '2025-08-01', date '2026-10-31', interval '1 day') AS day
-		   JOIN gen_month m ON m.touchpoint_id = g.touchpoint_id
-						   AND m.month = date_trunc('month', day)::date
-	  ORDER BY g.touchpoint_id, day) AS base;
-
--- one row per response: u picks the category (detractor, passive,
--- promoter), v the score inside it; detractors mostly give 5 or 6
-INSERT INTO survey_response (customer_id, touchpoint_id, responded_at, score)
-SELECT 1 + floor(60000 * c ^ 1.5)::bigint,
-	   touchpoint_id,
-	   day + t * interval '1 day',
+SELECT t.touchpoint_id, g.name, m.i, m.month,
 	   CASE
-		   WHEN x < unanswered THEN NULL
-		   WHEN u < d THEN
-			   CASE WHEN v < 0.05 THEN 0 WHEN v < 0.08 THEN 1 WHEN v < 0.13 THEN 2
-					WHEN v < 0.20 THEN 3 WHEN v < 0.32 THEN 4 WHEN v < 0.58 THEN 5
-					ELSE 6 END
-		   WHEN u < 1 - p THEN CASE WHEN v < 0.45 THEN 7 ELSE 8 END
-		   ELSE CASE WHEN v < 0.45 THEN 9 ELSE 10 END
-	   END
-FROM (SELECT base.*, random() AS u, random() AS v, random() AS x, random() AS t, random() AS c
-	  FROM (SELECT gd.*, k
-			FROM gen_day gd, generate_series(1, gd.n) AS k
-			ORDER BY gd.touchpoint_id, gd.day, k) AS base) AS r
-ORDER BY day + t * interval '1 day';
+		   WHEN g.name = 'support team' AND m.month >= '2026-07-01' THEN 0.38
+		   WHEN g.name = 'website' THEN g.a - 0.008 * m.i
+		   WHEN g.name = 'billing' AND m.month >= '2026-02-01' THEN 0.50
+		   WHEN g.name = 'phone system' AND m.month = '2025-12-01' THEN 0.80
+		   WHEN g.name = 'help center' AND m.month >= '2026-04-01' THEN 0.40
+		   WHEN g.name IN ('store or office', 'point of sale') AND extract(month FROM m.month) IN (11, 12)
+			   THEN g.a + 0.08
+		   ELSE g.a
+	   END * exp(0.03 * pg_temp.z(t.touchpoint_id * 100 + m.i, 20)) AS a
+FROM gen_touchpoint AS g
+	 JOIN cx.touchpoints AS t USING (name),
+	 generate_series(0, 17) AS i,
+	 LATERAL (SELECT i, (date '2025-04-01' + make_interval(months => i))::date AS month) AS m;
 
-ALTER TABLE survey_response
-	ADD PRIMARY KEY (response_id),
-	ADD FOREIGN KEY (customer_id) REFERENCES customer,
-	ADD FOREIGN KEY (touchpoint_id) REFERENCES touchpoint;
-CREATE INDEX ON survey_response (touchpoint_id, responded_at);
-CREATE INDEX ON survey_response (customer_id);
+-- visits per touchpoint and day: base volume x season (peak in December)
+-- x growth x weekday x noise
+CREATE TEMP TABLE gen_visits AS
+SELECT m.touchpoint_id, d.day, d.dk, g.metrics, m.a,
+	   pg_temp.round_random(g.per_day
+							* (1 + 0.12 * cos(2 * pi() * (extract(month FROM d.day) - 12) / 12))
+							* (0.8 + 0.4 * m.i / 17)
+							* CASE WHEN extract(isodow FROM d.day) >= 6 THEN g.weekend ELSE 1 END
+							* (0.85 + 0.3 * pg_temp.u(m.touchpoint_id * 1000 + d.dk, 21)),
+							m.touchpoint_id * 1000 + d.dk, 22) AS n
+FROM gen_month AS m
+	 JOIN gen_touchpoint AS g USING (name),
+	 LATERAL (SELECT day::date AS day, (day::date - date '2025-04-01')::bigint AS dk
+			  FROM generate_series(m.month, m.month + interval '1 month' - interval '1 day', interval '1 day') AS day) AS d;
+
+-- one survey per visit, one response per question asked; about 4% of the
+-- questions are not answered (score NULL), more for the later questions
+INSERT INTO cx.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT 1 + floor(b.customers * pg_temp.u(key, 30))::bigint,
+	   v.touchpoint_id, q.metric,
+	   CASE WHEN pg_temp.u(key * 4 + q.ord, 31) < 0.03 + 0.02 * q.ord THEN NULL
+			WHEN q.metric = 'nps' THEN least(10, floor(11 * w ^ v.a))
+			WHEN q.metric = 'csat' THEN least(5, 1 + floor(5 * w ^ (0.85 * v.a)))
+			ELSE least(7, 1 + floor(7 * w ^ (0.9 * v.a)))
+	   END,
+	   v.day + (7 + 15 * pg_temp.u(key, 33)) * interval '1 hour' + q.ord * interval '40 seconds'
+FROM gen_visits AS v
+	 JOIN gen_base AS b USING (day),
+	 generate_series(1, v.n) AS j,
+	 LATERAL (SELECT (v.touchpoint_id * 1000 + v.dk) * 1000 + j AS key) AS kk,
+	 unnest(v.metrics) WITH ORDINALITY AS q(metric, ord),
+	 LATERAL (SELECT pg_temp.u(key * 4 + q.ord, 32) AS w) AS ww
+ORDER BY 5, 2, key, q.ord;
 
 --------------------------------------------------------------------------
--- step one of two: a daily NPS summary per touchpoint (11 counts each)
+-- service interactions
 --------------------------------------------------------------------------
 
-CREATE TABLE nps_daily (
-	day           date NOT NULL,
-	touchpoint_id int NOT NULL REFERENCES touchpoint,
-	s             nps_summary NOT NULL,
-	PRIMARY KEY (day, touchpoint_id)
-);
+-- Cases a day per touchpoint; hours to the first response and from there
+-- to the resolution are log-normal (median and spread per touchpoint, with
+-- the events above).  A case with no response or resolution by the demo's
+-- "today" has none yet; 0.5% are never answered, 2% never resolved.
+CREATE TEMP TABLE gen_service (name text, per_day float8, weekend float8,
+							   first_median_h float8, first_sigma float8,
+							   resolve_median_h float8, resolve_sigma float8);
+INSERT INTO gen_service VALUES
+	('support team', 55, 0.3,  3.0,  1.0, 22.0, 0.9),
+	('phone system', 25, 0.3,  0.08, 0.8,  0.4, 0.8),
+	('help center',  20, 0.8,  0.03, 0.7,  0.3, 1.0),
+	('billing',      10, 0.2, 10.0,  0.8, 40.0, 0.8),
+	('sales team',    4, 0.2,  5.0,  0.9, 30.0, 1.0);
 
-INSERT INTO nps_daily
-SELECT (responded_at AT TIME ZONE 'UTC')::date, touchpoint_id, nps_agg(score)
-FROM survey_response
-GROUP BY 1, 2;
+INSERT INTO cx.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at)
+SELECT customer_id, touchpoint_id, opened_at,
+	   CASE WHEN opened_at + first_h * interval '1 hour' < timestamptz '2026-10-01' AND NOT never_answered
+			THEN opened_at + first_h * interval '1 hour' END,
+	   CASE WHEN opened_at + resolve_h * interval '1 hour' < timestamptz '2026-10-01' AND NOT never_resolved
+			THEN opened_at + resolve_h * interval '1 hour' END
+FROM (SELECT 1 + floor(b.customers * pg_temp.u(key, 40))::bigint AS customer_id,
+			 t.touchpoint_id,
+			 d.day + (7 + 14 * pg_temp.u(key, 41)) * interval '1 hour' AS opened_at,
+			 fm * exp(g.first_sigma * pg_temp.z(key, 42)) AS first_h,
+			 fm * exp(g.first_sigma * pg_temp.z(key, 42))
+				 + rm * exp(g.resolve_sigma * pg_temp.z(key, 43)) AS resolve_h,
+			 pg_temp.u(key, 44) < 0.005 AS never_answered,
+			 pg_temp.u(key, 45) < 0.02 AS never_resolved,
+			 key
+	  FROM gen_service AS g
+		   JOIN cx.touchpoints AS t USING (name),
+		   LATERAL (SELECT day::date AS day, (day::date - date '2025-04-01')::bigint AS dk
+					FROM generate_series(date '2025-04-01', date '2026-09-30', interval '1 day') AS day) AS d
+		   JOIN gen_base AS b USING (day),
+		   LATERAL (SELECT CASE WHEN g.name = 'support team' AND d.day >= '2026-07-01' THEN 1.8
+								WHEN g.name = 'phone system' AND d.day >= '2025-12-01' AND d.day < '2026-01-01'
+									THEN 4 * g.first_median_h
+								ELSE g.first_median_h END AS fm,
+						   CASE WHEN g.name = 'support team' AND d.day >= '2026-07-01' THEN 20.5
+								WHEN g.name = 'billing' AND d.day >= '2026-02-01' THEN 55.0
+								ELSE g.resolve_median_h END AS rm) AS med,
+		   generate_series(1, pg_temp.round_random(
+								  g.per_day * (0.8 + 0.4 * d.dk / 547)
+								  * CASE WHEN extract(isodow FROM d.day) >= 6 THEN g.weekend ELSE 1 END
+								  * (0.85 + 0.3 * pg_temp.u(t.touchpoint_id * 1000 + d.dk, 46)),
+								  t.touchpoint_id * 1000 + d.dk, 47)) AS j,
+		   LATERAL (SELECT (t.touchpoint_id * 1000 + d.dk) * 1000 + j AS key) AS kk) AS x
+ORDER BY opened_at, touchpoint_id, key;
 
-COMMENT ON TABLE nps_daily IS
-	'daily NPS summaries per touchpoint; roll them up with rollup(s) into weeks, months, quarters';
+--------------------------------------------------------------------------
+-- goals for the quarter July-September 2026, against April-June
+--------------------------------------------------------------------------
 
-ANALYZE touchpoint, customer, survey_response, nps_daily;
+INSERT INTO cx.goals (name, metric, stage, touchpoint_id, baseline_period, target_period,
+					  target_kind, target, due_date, description)
+VALUES
+	('+1 NPS point this quarter', 'nps', NULL, NULL,
+	 '[2026-04-01,2026-07-01)', '[2026-07-01,2026-10-01)', 'change', 1, '2026-09-30',
+	 'company-wide NPS at least one point above the previous quarter''s'),
+	('resolution time -20% this quarter', 'resolution_time', NULL,
+	 (SELECT touchpoint_id FROM cx.touchpoints WHERE name = 'support team'),
+	 '[2026-04-01,2026-07-01)', '[2026-07-01,2026-10-01)', 'percent_change', -20, '2026-09-30',
+	 'support cases resolved 20% faster on average than in the previous quarter, with the new ticketing tool');
 
-DROP TABLE gen_touchpoint, gen_month, gen_day;
+--------------------------------------------------------------------------
+-- daily summaries: the fast path the report's trends read
+--------------------------------------------------------------------------
+
+ANALYZE crm.customers, cx.subscriptions, cx.responses, cx.interactions;
+SELECT cx_journey_refresh('cx', '2025-04-01', '2026-09-30') AS daily_rows \gset
+ANALYZE cx.daily_summaries, cx.daily_interactions;
+
+DROP TABLE gen_signup, gen_base, gen_spell, gen_touchpoint, gen_month, gen_visits, gen_service;
 
 \pset tuples_only on
 \pset format unaligned
-SELECT format('Loaded %s survey responses (%s of them unanswered) from %s customers at %s touchpoints, %s .. %s, and %s daily summaries.',
+SELECT format('Loaded %s customers, %s subscriptions, %s survey responses (%s unanswered) at %s touchpoints, %s service interactions and %s goals, %s .. %s; %s daily summary rows.',
+			  to_char((SELECT count(*) FROM crm.customers), 'FM999,999,999'),
+			  to_char((SELECT count(*) FROM cx.subscriptions), 'FM999,999,999'),
 			  to_char(count(*), 'FM999,999,999'), to_char(count(*) - count(score), 'FM999,999,999'),
-			  to_char(count(DISTINCT customer_id), 'FM999,999,999'),
-			  (SELECT count(*) FROM touchpoint),
-			  min(responded_at AT TIME ZONE 'UTC')::date, max(responded_at AT TIME ZONE 'UTC')::date,
-			  to_char((SELECT count(*) FROM nps_daily), 'FM999,999,999'))
-FROM survey_response;
+			  count(DISTINCT touchpoint_id),
+			  to_char((SELECT count(*) FROM cx.interactions), 'FM999,999,999'),
+			  (SELECT count(*) FROM cx.goals),
+			  min(responded_at)::date, max(responded_at)::date,
+			  to_char(:daily_rows, 'FM999,999,999'))
+FROM cx.responses;
