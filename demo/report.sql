@@ -366,11 +366,11 @@ ORDER BY ord;
 \echo :h8
 --------------------------------------------------------------------------
 SELECT g.name AS goal, g.scope,
-	   CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.baseline) ELSE pg_temp.num(g.baseline) END AS baseline,
-	   CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.current) ELSE pg_temp.num(g.current) END AS now,
-	   CASE WHEN g.metric LIKE '%time' THEN pg_temp.signed(100 * g.change / g.baseline, 5, 1) || '%'
-			ELSE pg_temp.signed(g.change) END AS change,
-	   CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.target_value) ELSE pg_temp.num(g.target_value) END AS target,
+	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.baseline) ELSE pg_temp.num(g.baseline) END, 8) AS baseline,
+	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.current) ELSE pg_temp.num(g.current) END, 8) AS now,
+	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.signed(100 * g.change / g.baseline, 5, 1) || '%'
+						ELSE pg_temp.signed(g.change) END, 8) AS change,
+	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.target_value) ELSE pg_temp.num(g.target_value) END, 8) AS target,
 	   pg_temp.progress(g.change / nullif(g.target_value - g.baseline, 0), 10)
 		   || pg_temp.pad(round(100 * g.change / nullif(g.target_value - g.baseline, 0))::text, 4) || '%' AS "progress to target",
 	   CASE WHEN g.met THEN 'met' ELSE 'not met' END AS "met",
