@@ -248,20 +248,24 @@ FROM gen_month AS m
 			  FROM generate_series(m.month, m.month + interval '1 month' - interval '1 day', interval '1 day') AS day) AS d;
 
 -- one survey per visit, one response per question asked; about 4% of the
--- questions are not answered (score NULL), more for the later questions
+-- questions are not answered (score NULL), more for the later questions.
+-- Enterprise customers are more critical, consumers a little less.
 INSERT INTO cx.responses (customer_id, touchpoint_id, metric, score, responded_at)
-SELECT 1 + floor(b.customers * pg_temp.u(key, 30))::bigint,
+SELECT customer_id,
 	   v.touchpoint_id, q.metric,
 	   CASE WHEN pg_temp.u(key * 4 + q.ord, 31) < 0.03 + 0.02 * q.ord THEN NULL
-			WHEN q.metric = 'nps' THEN least(10, floor(11 * w ^ v.a))
-			WHEN q.metric = 'csat' THEN least(5, 1 + floor(5 * w ^ (0.85 * v.a)))
-			ELSE least(7, 1 + floor(7 * w ^ (0.9 * v.a)))
+			WHEN q.metric = 'nps' THEN least(10, floor(11 * w ^ shape))
+			WHEN q.metric = 'csat' THEN least(5, 1 + floor(5 * w ^ (0.85 * shape)))
+			ELSE least(7, 1 + floor(7 * w ^ (0.9 * shape)))
 	   END,
 	   v.day + (7 + 15 * pg_temp.u(key, 33)) * interval '1 hour' + q.ord * interval '40 seconds'
 FROM gen_visits AS v
 	 JOIN gen_base AS b USING (day),
 	 generate_series(1, v.n) AS j,
-	 LATERAL (SELECT (v.touchpoint_id * 1000 + v.dk) * 1000 + j AS key) AS kk,
+	 LATERAL (SELECT key, 1 + floor(b.customers * pg_temp.u(key, 30))::bigint AS customer_id
+			  FROM (SELECT (v.touchpoint_id * 1000 + v.dk) * 1000 + j AS key) AS k) AS kk
+	 JOIN customers AS c USING (customer_id),
+	 LATERAL (SELECT v.a * CASE c.segment WHEN 'enterprise' THEN 1.15 WHEN 'consumer' THEN 0.97 ELSE 1 END AS shape) AS aa,
 	 unnest(v.metrics) WITH ORDINALITY AS q(metric, ord),
 	 LATERAL (SELECT pg_temp.u(key * 4 + q.ord, 32) AS w) AS ww
 ORDER BY 5, 2, key, q.ord;

@@ -316,6 +316,29 @@ FROM (SELECT sum(churned) FILTER (WHERE period_start < :'q_cur') AS churned,
 \g (tuples_only=on format=unaligned)
 \echo
 
+\echo '   By segment, ':q_cur_label' (the CRM''s own crm.customers joined on customer_id: no casts):'
+WITH churn_segment AS (
+	SELECT c.segment, churn_agg(a.activity, :'q_cur'::date, interval '1 month', 3) AS s
+	FROM activity AS a
+		 JOIN crm.customers AS c USING (customer_id)
+	GROUP BY c.segment
+), nps_segment AS (
+	SELECT c.segment, nps_agg(r.score) AS s
+	FROM responses AS r
+		 JOIN crm.customers AS c USING (customer_id)
+	WHERE r.metric = 'nps' AND r.responded_at >= :'q_cur'::date AND r.responded_at < :'as_of'::date
+	GROUP BY c.segment
+)
+SELECT cs.segment, p.at_start AS "customers", pg_temp.num(p.churn_pct, 15, 2) AS "churn % a month",
+	   responses(ns.s) AS "NPS n", pg_temp.num(nps(ns.s)) AS "NPS",
+	   pg_temp.ci(nps_lower(ns.s), nps_upper(ns.s)) AS "95% CI"
+FROM churn_segment AS cs
+	 JOIN nps_segment AS ns USING (segment),
+	 LATERAL (SELECT (array_agg(customers_at_start ORDER BY period_start))[1] AS at_start,
+					 100 * sum(churned)::float8 / sum(customers_at_start) AS churn_pct
+			  FROM churn_periods(cs.s)) AS p
+ORDER BY p.at_start DESC;
+
 --------------------------------------------------------------------------
 \echo :h6
 --------------------------------------------------------------------------
