@@ -32,7 +32,7 @@
 #      raw rows) against their *_from_daily versions (from the daily
 #      summaries), for the whole year and for one month, serial;
 #   2. cx_journey_refresh() of the year, of one month and of one day.
-# A full run takes about 6 minutes on a 2-core machine, 2 of them loading.
+# A full run takes 5 to 6 minutes on a 2-core machine, under 2 of them loading.
 #
 set -euo pipefail
 
