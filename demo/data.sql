@@ -41,6 +41,7 @@
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 SET timezone = 'UTC';
+SET jit = off;                  -- compiling the generator's queries takes longer than running them
 
 CREATE EXTENSION IF NOT EXISTS cx_metrics;
 

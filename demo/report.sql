@@ -25,6 +25,8 @@
 SET client_min_messages = warning;
 SET timezone = 'UTC';
 SET search_path = cx, crm, public;
+SET work_mem = '64MB';          -- the scorecards' sorts, in memory
+SET jit = off;                  -- compiling the report's queries would take longer than running them
 
 --------------------------------------------------------------------------
 -- formatting helpers (temporary)
