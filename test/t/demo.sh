@@ -118,6 +118,36 @@ SQL
 check "section 3: monthly NPS" \
 	"$(section 3 | awk -F '│' '/^ 20[0-9][0-9]-/ { gsub(/ /, ""); printf "%s%s %s %s", sep, $1, $2, $3; sep = "," }')" "$want"
 
+# Section 3's verdict line: the last change, by hand.
+want=$(qa <<'SQL'
+SET timezone = 'UTC';
+WITH m AS (SELECT to_char(responded_at, 'YYYY-MM') AS m,
+				  100.0::float8 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score) AS v
+		   FROM cx.responses WHERE metric = 'nps' AND responded_at >= '2026-08-01' GROUP BY 1)
+SELECT to_char(round((max(v) FILTER (WHERE m = '2026-09') - max(v) FILTER (WHERE m = '2026-08'))::numeric, 1), 'SG0.0')
+FROM m;
+SQL
+)
+check "section 3: the last change" \
+	"$(section 3 | sed -n 's/^   Last change, Sep 2026 against Aug 2026: \([-+0-9.]*\) points.*/\1/p')" "$want"
+
+# Section 4: the support team's NPS in the last two quarters and the change, by hand.
+want=$(qa <<'SQL'
+SET timezone = 'UTC';
+WITH q AS (SELECT responded_at >= '2026-07-01' AS cur,
+				  100.0::float8 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score) AS v
+		   FROM cx.responses r JOIN cx.touchpoints t USING (touchpoint_id)
+		   WHERE t.name = 'support team' AND metric = 'nps'
+			 AND responded_at >= '2026-04-01' AND responded_at < '2026-10-01'
+		   GROUP BY 1)
+SELECT round(max(v) FILTER (WHERE NOT cur)::numeric, 1) || ' ' || round(max(v) FILTER (WHERE cur)::numeric, 1) || ' '
+	   || to_char(round((max(v) FILTER (WHERE cur) - max(v) FILTER (WHERE NOT cur))::numeric, 1), 'FMSG990.0')
+FROM q;
+SQL
+)
+check "section 4: the support team's NPS, quarter on quarter" \
+	"$(section 4 | awk -F '│' '$2 ~ /support team/ { for (i = 5; i <= 7; i++) gsub(/ /, "", $i); print $5 " " $6 " " $7 }')" "$want"
+
 # Section 5: customers at the start and churned in two months, by hand: a
 # customer is present at a boundary t when one merged stretch of
 # subscriptions covers the day before t and t.
@@ -146,6 +176,21 @@ SQL
 )
 check "section 6: cohort sizes" \
 	"$(section 6 | awk -F '│' '/^ 20[0-9][0-9]-/ { gsub(/ /, "", $1); gsub(/ /, "", $2); printf "%s%s %s", sep, $1, $2; sep = "," }')" "$want"
+
+# Section 7: each quarter's histogram adds up to 100%.
+check "section 7: both histograms add up to 100%" \
+	"$(section 7 | awk -F '│' 'NF == 5 && $2 ~ /[0-9]/ { a += $2; b += $4 } END { printf "%.0f %.0f", a, b }')" "100 100"
+# Section 5, by segment: three segments, customers at the start of the
+# quarter by hand.
+want=$(qa <<'SQL'
+WITH a AS (SELECT customer_id, range_agg(active) AS act FROM cx.subscriptions GROUP BY 1)
+SELECT string_agg(segment || ' ' || n, ',' ORDER BY n DESC)
+FROM (SELECT c.segment, count(*) AS n FROM a JOIN crm.customers c USING (customer_id)
+	  WHERE act @> daterange(date '2026-06-30', date '2026-07-01', '[]') GROUP BY 1) AS x;
+SQL
+)
+check "section 5: customers per segment at the start of the quarter" \
+	"$(section 5 | awk -F '│' '$1 ~ /consumer|business|enterprise/ { gsub(/^ +| +$/, "", $1); gsub(/ /, "", $2); printf "%s%s %s", sep, $1, $2; sep = "," }')" "$want"
 
 # Section 8: the goals' baselines and current values, by hand: NPS of the
 # two quarters; mean hours to resolve a support case opened in each.
