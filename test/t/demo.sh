@@ -10,7 +10,7 @@ set -euo pipefail
 root=${CX_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 db=cx_demo_test
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
-qa() { q -At "$@"; }
+qa() { q -At; }    # reads the SQL from stdin
 cleanup() { psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 cleanup
