@@ -274,9 +274,9 @@ SELECT CASE WHEN row_number() OVER (PARTITION BY h.stage ORDER BY h.touchpoint_i
 	   (SELECT string_agg(pg_temp.spark(v, c.lo, c.hi), '' ORDER BY month)
 		FROM series AS x WHERE x.touchpoint_id = h.touchpoint_id) AS :"spark_head",
 	   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_a) WHEN 'CES' THEN ces(q.ces_a) ELSE csat(q.csat_a) END,
-				   5, CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS :"q_prev_label",
+				   length(:'q_prev_label'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS :"q_prev_label",
 	   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_b) WHEN 'CES' THEN ces(q.ces_b) ELSE csat(q.csat_b) END,
-				   5, CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS :"q_cur_label",
+				   length(:'q_cur_label'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS :"q_cur_label",
 	   pg_temp.signed(t.delta, 5, CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS "Δ",
 	   pg_temp.pval(t.p_value, t.delta) AS "p"
 FROM headline AS h
