@@ -70,45 +70,9 @@ while (($#)); do
 	esac
 done
 
-note() { printf '[scorecard bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-if $existing; then
-	bench_psql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-	note "using the existing server: host=${PGHOST-} port=${PGPORT-} user=${PGUSER-} db=${PGDATABASE-}"
-	bench_psql -c 'SELECT 1' >/dev/null
-	if ! bench_psql -Atc "SELECT 1 FROM pg_extension WHERE extname = 'cx_metrics'" | grep -q 1; then
-		bench_psql -c 'CREATE EXTENSION cx_metrics'
-	fi
-else
-	if [[ ! -f $ROOT/test/pg.sh ]]; then
-		echo "bench/scorecard.sh: test/pg.sh is missing; run with --existing against a server that has cx_metrics" >&2
-		exit 2
-	fi
-	# shellcheck source=/dev/null
-	source "$ROOT/test/pg.sh"
-	cx_require_pg
-	note "building cx_metrics"
-	cx_build
-	note "starting a throwaway cluster"
-	settings=$(cat <<-'EOF_SETTINGS'
-	shared_buffers = 2GB
-	work_mem = 512MB
-	maintenance_work_mem = 1GB
-	max_parallel_workers_per_gather = 0
-	jit = off
-	autovacuum = off
-	fsync = off
-	synchronous_commit = off
-	full_page_writes = off
-	max_wal_size = 8GB
-	checkpoint_timeout = 1h
-	EOF_SETTINGS
-	)
-	CX_PG_SETTINGS=$settings cx_cluster_start
-	bench_psql() { cx_psql "$@"; }
-	bench_psql -c 'CREATE EXTENSION IF NOT EXISTS cx_metrics'
-	keep=false
-fi
+# shellcheck source=bench/lib.sh
+source "$BENCH/lib.sh"
+bench_server bench/scorecard.sh
 
 # On an existing server, drop the data unless asked to keep it (the rest of
 # schema cx_bench, bench/run's, is left alone).
