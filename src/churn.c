@@ -455,7 +455,7 @@ same_grid(const ChurnState *a, const ChurnState *b)
 }
 
 /* Turns a non-OK status from the core into an ERROR. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 churn_report(CxChurnStatus status, ChurnKind kind)
 {
 	if (status == CX_CHURN_OVERFLOW)
@@ -489,7 +489,7 @@ typedef struct ChurnParser
 	ChurnKind	kind;
 } ChurnParser;
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 parse_fail(const ChurnParser *ps, const char *detail)
 {
 	int			len = strlen(ps->input);
@@ -896,7 +896,7 @@ churn_summary_out(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 binary_fail(ChurnKind kind, const char *detail)
 {
 	ereport(ERROR,
@@ -1100,7 +1100,7 @@ grid_value(const ChurnCall *cc, Datum d)
 	return cc->kind == CHURN_DATE ? (int64) DatumGetDateADT(d) : (int64) DatumGetTimestampTz(d);
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 report_null_grid(const ChurnCall *cc)
 {
 	ereport(ERROR,
@@ -1112,7 +1112,7 @@ report_null_grid(const ChurnCall *cc)
 	pg_unreachable();
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 report_negative_offset(int32 max_offset)
 {
 	ereport(ERROR,
@@ -1212,7 +1212,7 @@ churn_first(const ChurnCall *cc, const ChurnArgs *a)
 }
 
 /* Reports a row whose grid is not its summary's. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 report_grid_mismatch(const ChurnCall *cc, const ChurnState *s, const ChurnArgs *a)
 {
 	StringInfoData row;

@@ -22,4 +22,15 @@
 #define CX_MODULE_MAGIC PG_MODULE_MAGIC
 #endif
 
+/*
+ * PostgreSQL 18 replaced pg_attribute_noreturn(), written after a
+ * declarator, by pg_noreturn, written before the declaration (C11's
+ * _Noreturn where the compiler has it).  GCC and clang accept the older
+ * attribute in that position too, so one spelling serves every version:
+ * "pg_noreturn static void f(...)".
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
 #endif							/* CX_COMPAT_H */

@@ -83,7 +83,7 @@ cx_report_status(CxStatus status, const CxSummary *s)
 }
 
 /* Reports a score that does not fit the scale; "whole" says if it was an integer. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 cx_report_bad_score(const CxSummary *s, const char *score, bool whole)
 {
 	const char *metric = cx_summary_type(s)->metric;
@@ -159,7 +159,7 @@ parse_bound(const char **p, int *out)
 	return true;
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 syntax_error(const CxSummaryType *type, const char *str, const char *detail)
 {
 	ereport(ERROR,
@@ -270,7 +270,7 @@ cx_summary_out(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 binary_error(const CxSummaryType *type, const char *detail)
 {
 	ereport(ERROR,
@@ -432,7 +432,7 @@ cx_numeric_score(const CxSummary *s, Numeric num)
 CX_SCORE_TRANSITIONS(cx, cx_state_arg(fcinfo))
 
 /* Reports a scale argument outside the type's range. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 cx_report_scale_arg(const CxSummaryType *type, int32 scale_max)
 {
 	ereport(ERROR,

@@ -103,10 +103,10 @@ extern CxSummary *cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryT
 	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
 
 /* Turns a non-OK status from the core into an ERROR. */
-extern void cx_report_status(CxStatus status, const CxSummary *s) pg_attribute_noreturn();
+pg_noreturn extern void cx_report_status(CxStatus status, const CxSummary *s);
 
 /* Reports a score outside the summary's scale. */
-extern void cx_report_score(const CxSummary *s, int64 score) pg_attribute_noreturn();
+pg_noreturn extern void cx_report_score(const CxSummary *s, int64 score);
 
 /*
  * Adds (sign > 0) or removes (sign < 0) one score: the per-row work of every
