@@ -18,22 +18,22 @@ OBJS = \
 HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h src/cx_churn.h
 
 # The install script of the current version is built from the parts below,
-# in order: they are what we edit.  Each release lists the parts it added,
-# and its upgrade script is built from them, so new objects are written
-# once.  Released install scripts (sql/cx_metrics--0.1.0.sql) are frozen
-# and committed: ALTER EXTENSION UPDATE starts from them.
+# in order: they are what we edit.  Released scripts are frozen and
+# committed, install and upgrade scripts alike (ALTER EXTENSION UPDATE
+# starts from them); the upgrade script to the current version is written
+# by hand, and test/t/journey_upgrade.sh proves every chain of them equal
+# to a fresh install.
 SQL_PARTS = \
 	sql/cx_metrics.sql \
 	sql/csat_ces.sql \
 	sql/journey.sql
-SQL_NEW_IN_0_2_0 = \
-	sql/csat_ces.sql \
-	sql/journey.sql
 
-DATA = sql/$(EXTENSION)--0.1.0.sql
-DATA_built = \
-	sql/$(EXTENSION)--$(EXTVERSION).sql \
-	sql/$(EXTENSION)--0.1.0--0.2.0.sql
+DATA = \
+	sql/$(EXTENSION)--0.1.0.sql \
+	sql/$(EXTENSION)--0.2.0.sql \
+	sql/$(EXTENSION)--0.1.0--0.2.0.sql \
+	sql/$(EXTENSION)--0.2.0--0.3.0.sql
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
 # Every test/sql/*.sql file is a regression test, picked up by itself.
 TESTS = $(sort $(wildcard test/sql/*.sql))
@@ -56,9 +56,6 @@ include $(PGXS)
 
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
-
-sql/$(EXTENSION)--0.1.0--0.2.0.sql: $(SQL_NEW_IN_0_2_0)
-	printf '%s\n' '\echo Use "ALTER EXTENSION cx_metrics UPDATE" to load this file. \quit' | cat - $^ > $@
 
 # The pure-C core alone, with sanitizers: no server needed.
 test/unit/test_core: test/unit/test_core.c src/cx_core.c src/cx_core.h

@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# journey_upgrade.sh: the upgrade from 0.1.0.  Installs cx_metrics VERSION
-# '0.1.0' (the frozen sql/cx_metrics--0.1.0.sql), stores summaries in a
-# table and a materialized view, runs ALTER EXTENSION cx_metrics UPDATE,
-# and checks that the data survives and reads the same, and that the
-# extension's objects (every member, by pg_describe_object over pg_depend
-# deptype 'e', with its comment) are exactly those of a fresh 0.2.0 install.
+# journey_upgrade.sh: every upgrade chain.  For each released version
+# (0.1.0, 0.2.0: their frozen install scripts), installs cx_metrics VERSION
+# that, stores summaries in a table and a materialized view, runs ALTER
+# EXTENSION cx_metrics UPDATE (0.1.0 -> 0.2.0 -> current), and checks that
+# the data survives and reads the same, and that the extension's objects
+# (every member, by pg_describe_object over pg_depend deptype 'e', with its
+# comment, and every function's properties) are exactly those of a fresh
+# install of the current version.
 #
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 # Prints TAP: one line per check.
 set -euo pipefail
+
+current=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" cx_metrics.control)
+from=${1:-}
+if [ -z "$from" ]; then
+	# One run per released version, each numbered on its own: join them.
+	status=0
+	out=
+	for v in 0.1.0 0.2.0; do
+		out+=$("$0" "$v")$'\n' || status=1
+	done
+	awk '/^(not )?ok [0-9]+/ { n++; sub(/ok [0-9]+/, "ok " n) } /^1\.\.[0-9]+$/ { next } { print } END { print "1.." n }' <<<"$out"
+	exit "$status"
+fi
 
 old=cx_upgrade_old
 new=cx_upgrade_new
@@ -26,8 +41,8 @@ trap cleanup EXIT
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" \
 	-c "CREATE DATABASE $old" -c "CREATE DATABASE $new" >/dev/null 2>&1
 
-q "$old" >/dev/null <<'SQL'
-CREATE EXTENSION cx_metrics VERSION '0.1.0';
+q "$old" -v from="$from" >/dev/null <<'SQL'
+SELECT 'CREATE EXTENSION cx_metrics VERSION ' || quote_literal(:'from') \gexec
 CREATE TABLE survey (id int, day date, score int);
 INSERT INTO survey SELECT i, DATE '2026-01-01' + i % 40, CASE WHEN i % 13 = 0 THEN NULL ELSE (i * 7) % 11 END
 FROM generate_series(1, 5000) AS i;
@@ -39,16 +54,16 @@ UNION ALL SELECT 3, NULL, churn_agg(daterange(DATE '2025-01-01' + i, DATE '2025-
           FROM generate_series(1, 300) AS i;
 CREATE MATERIALIZED VIEW daily AS SELECT day, nps_agg(score) AS s FROM survey GROUP BY day;
 SQL
-check "0.1.0 installed" 0.1.0 "$(q "$old" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'cx_metrics'")"
+check "$from installed" "$from" "$(q "$old" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'cx_metrics'")"
 data="SELECT md5(string_agg(concat_ws('|', id, s, c, nps(s), nps_lower(s)), ';' ORDER BY id)) FROM stored"
 view="SELECT md5(string_agg(concat_ws('|', day, s, nps(s)), ';' ORDER BY day)) FROM daily"
 before_data=$(q "$old" -At -c "$data")
 before_view=$(q "$old" -At -c "$view")
 
 q "$old" -c "ALTER EXTENSION cx_metrics UPDATE"
-check "ALTER EXTENSION UPDATE reaches 0.2.0" 0.2.0 \
+check "ALTER EXTENSION UPDATE from $from reaches $current" "$current" \
 	"$(q "$old" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'cx_metrics'")"
-check "stored summaries read the same after the update" "$before_data" "$(q "$old" -At -c "$data")"
+check "stored summaries read the same after the update from $from" "$before_data" "$(q "$old" -At -c "$data")"
 check "the materialized view reads the same after the update" "$before_view" "$(q "$old" -At -c "$view")"
 q "$old" -c "REFRESH MATERIALIZED VIEW daily"
 check "the materialized view refreshes to the same rows" "$before_view" "$(q "$old" -At -c "$view")"
@@ -69,9 +84,9 @@ fresh=$(q "$new" -At -c "$members" | LC_ALL=C sort)
 check "the upgraded extension has as many members as a fresh install ($(wc -l <<<"$fresh" | tr -d ' '))" \
 	"$(wc -l <<<"$fresh" | tr -d ' ')" "$(wc -l <<<"$upgraded" | tr -d ' ')"
 if [ "$upgraded" = "$fresh" ]; then
-	ok "the upgraded extension's members and their comments equal a fresh 0.2.0 install's"
+	ok "the upgraded extension's members and their comments equal a fresh $current install's"
 else
-	not_ok "the upgraded extension's members and their comments equal a fresh 0.2.0 install's"
+	not_ok "the upgraded extension's members and their comments equal a fresh $current install's"
 	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40
 fi
 # Function properties too: volatility, strictness, parallel safety, SET
@@ -90,10 +105,10 @@ check "the upgraded functions' properties equal a fresh install's ($(wc -l <<<"$
 	"$fresh" "$upgraded"
 
 # The new parts work in the upgraded database.
-check "a journey can be set up in the upgraded database" 21 \
+check "a journey can be set up in the database upgraded from $from" 21 \
 	"$(q "$old" -At -c "SET client_min_messages = warning" -c "SELECT cx_journey_create('crm')" \
 		-c "SELECT count(*) FROM crm.touchpoints" | tail -n 1)"
-check "CSAT works in the upgraded database" 75 \
+check "CSAT works in the database upgraded from $from" 75 \
 	"$(q "$old" -At -c "SELECT csat(x) FROM (VALUES (5), (4), (4), (2)) AS v(x)")"
 
 echo "1..$n"
