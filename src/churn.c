@@ -265,7 +265,11 @@ date_boundary(const ChurnGrid *g, int64 k, int64 *out)
  * Boundary k of a timestamptz grid: origin + k * bucket, as
  * timestamptz + interval does it, in the grid's time zone: months on the
  * local calendar, then days on the local calendar (so a day may last 23 or
- * 25 hours), then the time part.  False if out of range.
+ * 25 hours), then the time part.  Like timestamptz + interval, a step whose
+ * part of k * bucket is zero is skipped, not taken as "plus nothing on the
+ * local calendar": that would move an origin in a repeated (fall-back)
+ * hour to the other of its two instants.  So boundary 0 is the origin
+ * itself.  False if out of range.
  */
 static bool
 tstz_boundary(const ChurnGrid *g, int64 k, int64 *out)
@@ -278,7 +282,7 @@ tstz_boundary(const ChurnGrid *g, int64 k, int64 *out)
 
 	if (pg_mul_s64_overflow(k, g->usecs, &usecs))
 		return false;
-	if (g->months != 0)
+	if (g->months != 0 && k != 0)
 	{
 		int64		mon;
 
@@ -295,7 +299,7 @@ tstz_boundary(const ChurnGrid *g, int64 k, int64 *out)
 		if (tm2timestamp(&tt, fsec, &tzoff, &ts) != 0)
 			return false;
 	}
-	if (g->days != 0)
+	if (g->days != 0 && k != 0)
 	{
 		int64		julian;
 
@@ -530,12 +534,15 @@ parse_digits(ChurnParser *ps, int width, int64 *out, const char *what)
 
 	while (isdigit((unsigned char) ps->p[n]) && (width == 0 || n < width))
 	{
-		v = v * 10 + (ps->p[n] - '0');
-		if (v > (uint64) PG_INT64_MAX)
+		int			digit = ps->p[n] - '0';
+
+		/* checked before the step, which could otherwise wrap past 2^64 */
+		if (v > ((uint64) PG_INT64_MAX - digit) / 10)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("%s is out of range for type bigint", what),
 					 errdetail("In a %s value.", churn_type_name(ps->kind))));
+		v = v * 10 + digit;
 		n++;
 	}
 	if (n == 0 || (width > 0 && n != width))
@@ -727,8 +734,9 @@ churn_from_counts(const ChurnGrid *g, const ChurnCounts *counts, int sqlstate)
 	*c.customers = counts->customers;
 	for (int i = 0; i < 5; i++)
 		memcpy(lists[i], counts->lists[i], g->periods * sizeof(int64));
-	cx_churn_load(&c, (const int64_t *) counts->active, (const int64_t *) counts->retained);
-	status = cx_churn_validate(&c);
+	status = cx_churn_load(&c, (const int64_t *) counts->active, (const int64_t *) counts->retained);
+	if (status == CX_CHURN_OK)
+		status = cx_churn_validate(&c);
 	if (status != CX_CHURN_OK)
 		ereport(ERROR,
 				(errcode(sqlstate),

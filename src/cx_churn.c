@@ -392,12 +392,26 @@ cx_churn_retained(const CxChurn *c, int32_t k, int64_t *out)
 	}
 }
 
-void
+CxChurnStatus
 cx_churn_load(CxChurn *c, const int64_t *active, const int64_t *retained)
 {
 	int64_t		prev = 0;
+	size_t		cells = 0;
 
-	/* differences of values in 0..INT64_MAX cannot overflow */
+	/*
+	 * Counts from outside may be anything: refuse negative ones first, so
+	 * that every difference below is of two values in 0..INT64_MAX and
+	 * cannot overflow.
+	 */
+	for (int32_t j = 0; j <= c->periods; j++)
+		if (active[j] < 0)
+			return CX_CHURN_NEGATIVE;
+	for (int32_t k = 0; k < c->periods && c->retained_diff != NULL; k++)
+		cells += (size_t) cx_churn_row_len(c, k);
+	for (size_t i = 0; i < cells; i++)
+		if (retained[i] < 0)
+			return CX_CHURN_NEGATIVE;
+
 	for (int32_t j = 0; j <= c->periods; j++)
 	{
 		c->active_diff[j] = active[j] - prev;
@@ -419,6 +433,7 @@ cx_churn_load(CxChurn *c, const int64_t *active, const int64_t *retained)
 		row[len] = -prev;
 		retained += len;
 	}
+	return CX_CHURN_OK;
 }
 
 /* ---------------------------------------------------------------------

@@ -216,9 +216,10 @@ extern void cx_churn_retained(const CxChurn *c, int32_t k, int64_t *out);
  * Loads counts read from outside (text or binary input) into zeroed,
  * bound counters: active[0..P] and the cohort rows, concatenated, of
  * cx_churn_row_len() cells each.  The per-period arrays and the customer
- * count are written directly by the caller.  Call cx_churn_validate() next.
+ * count are written directly by the caller.  A negative count is refused
+ * (CX_CHURN_NEGATIVE, nothing loaded); call cx_churn_validate() next.
  */
-extern void cx_churn_load(CxChurn *c, const int64_t *active, const int64_t *retained);
+extern CxChurnStatus cx_churn_load(CxChurn *c, const int64_t *active, const int64_t *retained);
 
 /*
  * Checks everything counters read from untrusted input must satisfy: the

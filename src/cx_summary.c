@@ -169,6 +169,10 @@ syntax_error(const CxSummaryType *type, const char *str, const char *detail)
 			 type->flipped ?
 			 errhint("The text form is \"v%d:%d..k:\", or \"v%d:%d..k:lower_is_better:\" when lower scores are better, followed by one count per score, separated by commas.",
 					 CX_SUMMARY_VERSION, type->lo, CX_SUMMARY_VERSION, type->lo) :
+			 type->min_points < type->max_points ?
+			 errhint("The text form is \"v%d:%d..k:\", k from %d to %d, followed by one count per score, separated by commas.",
+					 CX_SUMMARY_VERSION, type->lo, type->lo + type->min_points - 1,
+					 type->lo + type->max_points - 1) :
 			 errhint("The text form is \"v%d:%d..%d:\" followed by one count per score, separated by commas.",
 					 CX_SUMMARY_VERSION, type->lo, type->lo + type->max_points - 1)));
 	pg_unreachable();

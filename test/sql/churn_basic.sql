@@ -224,6 +224,25 @@ SELECT period_start, period_end, period_end - period_start AS length,
 	   period_start = timestamptz '2024-03-09' + (row_number() OVER (ORDER BY period_start) - 1) * interval '1 day' AS as_postgres
 FROM churn_periods((SELECT churn_agg(tstzrange('2024-03-09', '2024-03-10'), timestamptz '2024-03-09', interval '1 day', 3)));
 
+-- An origin in the repeated hour of the fall-back change (2024-11-03 01:30
+-- happens twice in New York: at 05:30Z, EDT, and at 06:30Z, EST).  Boundary
+-- 0 is the origin itself, 05:30Z, and boundary k is origin + k * bucket as
+-- PostgreSQL computes it, whatever the bucket's parts.
+SELECT g.bucket, p.k, p.period_start = timestamptz '2024-11-03 01:30:00-04' + p.k * g.bucket AS as_postgres
+FROM (SELECT b.bucket, churn_agg(tstzrange('2024-10-01', '2025-12-01'), timestamptz '2024-11-03 01:30:00-04', b.bucket, 3) AS s
+	  FROM (VALUES (interval '1 day'), (interval '1 month'), (interval '1 month 1 day'), (interval '1 day 1 hour'),
+				   (interval '1 hour')) b(bucket)
+	  GROUP BY b.bucket) g,
+	 LATERAL (SELECT row_number() OVER (ORDER BY period_start) - 1 AS k, period_start FROM churn_periods(g.s)) p
+ORDER BY 1, 2;
+-- Two rows of one group agree on that grid, and a customer active only from
+-- 05:45Z to 06:15Z (after the origin) is new in period 0.
+SELECT period_start AT TIME ZONE 'UTC' AS period_start_utc, customers_at_start, new_customers, churned
+FROM churn_periods((SELECT churn_agg(r, timestamptz '2024-11-03 01:30:00-04', interval '1 day', 3)
+					FROM (VALUES (tstzrange('2024-10-01', '2024-12-01')),
+								 (tstzrange('2024-10-15', '2024-11-04 12:00')),
+								 (tstzrange('2024-11-03 05:45:00+00', '2024-11-03 06:15:00+00'))) v(r)));
+
 -- Grid t0 = Mar 9, t1 = Mar 10, t2 = Mar 11, t3 = Mar 12 (local midnights).
 -- a: (t1, t2): lower bound exclusive on t1: starts in period 1, not present
 --    at t2 (upper exclusive): new and lost in period 1.

@@ -147,7 +147,24 @@ FROM (VALUES
 	(63, 'tstz: hour 24', 'churn_tstz_summary', replace(:'T', 'T05:00:00Z', 'T24:00:00Z')),
 	(64, 'tstz: 7-digit fraction', 'churn_tstz_summary', replace(:'T', '05:00:00Z', '05:00:00.1234567Z')),
 	(65, 'tstz: a space for the T', 'churn_tstz_summary', replace(:'T', 'T05:00:00Z', ' 05:00:00Z')),
-	(66, 'a long value is quoted short', 'churn_summary', replace(:'V', 'reactivated_lost=0,0', 'reactivated_lost=0,0,' || repeat('7,', 40) || '7'))
+	(66, 'a long value is quoted short', 'churn_summary', replace(:'V', 'reactivated_lost=0,0', 'reactivated_lost=0,0,' || repeat('7,', 40) || '7')),
+	-- Numbers past 2^64 (here 2^64 + 1, and 2^64 + 3 = 3 mod 2^64, a value
+	-- the field could take) are out of range too, in every field, in both
+	-- types: they must not wrap around to a small number.
+	(67, 'customers 2^64 + 1', 'churn_summary', replace(:'V', 'customers=3', 'customers=18446744073709551617')),
+	(68, 'customers 2^64 + 3', 'churn_summary', replace(:'V', 'customers=3', 'customers=18446744073709551619')),
+	(69, 'version 2^64 + 1', 'churn_summary', replace(:'V', 'v1;', 'v18446744073709551617;')),
+	(70, 'periods 2^64 + 2', 'churn_summary', replace(:'V', 'periods=2', 'periods=18446744073709551618')),
+	(71, 'max_offset 2^64 + 1', 'churn_summary', replace(:'C', 'max_offset=1', 'max_offset=18446744073709551617')),
+	(72, 'an active count 2^64 + 2', 'churn_summary', replace(:'V', 'active=1,2,1', 'active=1,18446744073709551618,1')),
+	(73, 'a churned count 2^64 + 1', 'churn_summary', replace(:'V', 'churned=1,1', 'churned=18446744073709551617,1')),
+	(74, 'a retained count 2^64 + 1', 'churn_summary', replace(:'C', 'retained=2,1/0', 'retained=2,18446744073709551617/0')),
+	(75, 'bucket months 2^64 + 1', 'churn_summary', replace(:'V', 'P1M', 'P18446744073709551617M')),
+	(76, 'bucket days 2^64 + 1', 'churn_summary', replace(:'V', 'P1M', 'P18446744073709551617D')),
+	(77, 'bucket seconds 2^64 + 1', 'churn_tstz_summary', replace(:'T', 'P1M', 'PT18446744073709551617S')),
+	(78, 'tstz: customers 2^64 + 3', 'churn_tstz_summary', replace(:'T', 'customers=3', 'customers=18446744073709551619')),
+	(79, 'tstz: new count 2^64 + 2', 'churn_tstz_summary', replace(:'T', 'new=2,0', 'new=18446744073709551618,0')),
+	(80, 'a count of 40 digits', 'churn_summary', replace(:'V', 'customers=3', 'customers=' || repeat('9', 40)))
 ) AS c(n, what, type, input)
 ORDER BY n;
 

@@ -109,6 +109,9 @@ SELECT NULL::text::csat_summary IS NULL AS csat_null_in_null_out,
 
 -- One error of each type shown in full, with its hint and position.
 SELECT 'v1:1..11:0,0,0,0,0,0,0,0,0,0,0'::csat_summary;
+-- The hint names the scales csat_summary allows, not only the widest one.
+SELECT 'v1:1..5:1,2'::csat_summary;
+SELECT 'v1:0..10:1,2'::nps_summary;
 SELECT 'v1:1..5:higher:0,0,0,0,0'::ces_summary;
 
 -- csat_summary: malformed text is 22P02, a count or total past bigint 22003.
