@@ -8,10 +8,14 @@ CREATE TEMP VIEW members AS
 	WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e'
 	  AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cx_metrics');
 
--- every object has a COMMENT
+-- every object has a COMMENT; an array type is documented by its element
+-- type (PostgreSQL 17 and later record array types as members too)
 SELECT pg_describe_object(classid, objid, objsubid) AS undocumented
 FROM members
 WHERE obj_description(objid, (SELECT relname FROM pg_class WHERE oid = classid)) IS NULL
+  AND NOT (classid = 'pg_type'::regclass
+		   AND EXISTS (SELECT FROM pg_type t WHERE t.oid = objid AND t.typcategory = 'A'
+					   AND obj_description(t.typelem, 'pg_type') IS NOT NULL))
 ORDER BY 1;
 
 -- every function and aggregate is PARALLEL SAFE, and none is SECURITY DEFINER;
