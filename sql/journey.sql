@@ -543,7 +543,8 @@ $function$;
 COMMENT ON FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) IS
 	'creates a touchpoint schema in the named schema (created if missing), owned by the caller: stages, the default touchpoint catalog, metric scales, responses, interactions, subscriptions, goals, daily summaries, the scorecard views and goal_progress; the customer id has the given type';
 
-CREATE FUNCTION cx_journey_refresh(schema_name pg_catalog.text, from_day pg_catalog.date, to_day pg_catalog.date)
+CREATE FUNCTION cx_journey_refresh(schema_name pg_catalog.text, from_day pg_catalog.date, to_day pg_catalog.date,
+	trust_owner pg_catalog.bool DEFAULT false)
 	RETURNS pg_catalog.int8
 	LANGUAGE plpgsql
 	-- VOLATILE, PARALLEL UNSAFE: it writes tables; not STRICT: a NULL
@@ -559,8 +560,10 @@ DECLARE
 	ces_lower boolean;
 	n1 bigint;
 	n2 bigint;
+	foreign_table text;
+	foreign_owner text;
 BEGIN
-	IF schema_name IS NULL OR from_day IS NULL OR to_day IS NULL THEN
+	IF schema_name IS NULL OR from_day IS NULL OR to_day IS NULL OR trust_owner IS NULL THEN
 		RAISE EXCEPTION 'cx_journey_refresh arguments must not be NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
@@ -569,11 +572,46 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				DETAIL = 'from_day and to_day are finite dates, from_day on or before to_day; both days are refreshed.';
 	END IF;
+	-- The snapshot of a REPEATABLE READ or SERIALIZABLE transaction is
+	-- taken before the lock below: it would not see the rows a concurrent
+	-- refresh committed meanwhile, and fail on them (40001 or 23505).
+	IF current_setting('transaction_isolation') <> 'read committed' THEN
+		RAISE EXCEPTION 'cx_journey_refresh must run at isolation level READ COMMITTED'
+			USING ERRCODE = 'invalid_transaction_state',
+				DETAIL = format('The transaction is at %s.  Its snapshot was taken before the lock that keeps refreshes of a journey apart, so it could miss rows another refresh has written.',
+								upper(current_setting('transaction_isolation'))),
+				HINT = 'Call it in a transaction of its own, or in one begun with ISOLATION LEVEL READ COMMITTED.';
+	END IF;
 	IF to_regclass(format('%I.%I', s, 'daily_summaries')) IS NULL
 		OR to_regclass(format('%I.%I', s, 'metric_scales')) IS NULL THEN
 		RAISE EXCEPTION 'schema "%" holds no journey', s
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Create one with cx_journey_create().';
+	END IF;
+	-- A refresh runs the triggers, defaults, constraints and functions of
+	-- the tables it reads and writes with the caller's rights: code that
+	-- their owner wrote.  Unless the caller trusts that owner, the tables
+	-- must be owned by the caller or by a role the caller is a member of,
+	-- through pg_auth_members: a superuser is no exception.
+	IF NOT trust_owner THEN
+		WITH RECURSIVE mine(r) AS (
+			SELECT oid FROM pg_roles WHERE rolname = current_user
+			UNION
+			SELECT m.roleid FROM pg_auth_members m JOIN mine ON m.member = mine.r)
+		SELECT c.relname, pg_get_userbyid(c.relowner) INTO foreign_table, foreign_owner
+		FROM pg_class c
+		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = s)
+		  AND c.relname IN ('metric_scales', 'responses', 'interactions', 'daily_summaries', 'daily_interactions')
+		  AND c.relowner NOT IN (SELECT r FROM mine)
+		ORDER BY c.relname
+		LIMIT 1;
+		IF foreign_table IS NOT NULL THEN
+			RAISE EXCEPTION 'table %.% is owned by role %, not by you or a role you are a member of',
+					quote_ident(s), quote_ident(foreign_table), quote_ident(foreign_owner)
+				USING ERRCODE = 'insufficient_privilege',
+					DETAIL = 'A refresh runs the triggers, defaults and functions of the journey''s tables with your rights.',
+					HINT = format('Refresh as %I (or a member of it), or pass trust_owner => true if you trust that role''s code.', foreign_owner);
+		END IF;
 	END IF;
 	SELECT n.nspname INTO e
 	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
@@ -614,5 +652,5 @@ BEGIN
 	RETURN n1 + n2;
 END
 $function$;
-COMMENT ON FUNCTION cx_journey_refresh(pg_catalog.text, pg_catalog.date, pg_catalog.date) IS
-	'recomputes the daily_summaries and daily_interactions rows of a journey schema for the days from_day to to_day (both included, days of the session time zone) from its responses and interactions; returns the number of rows written';
+COMMENT ON FUNCTION cx_journey_refresh(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.bool) IS
+	'recomputes the daily_summaries and daily_interactions rows of a journey schema for the days from_day to to_day (both included, days of the session time zone) from its responses and interactions; returns the number of rows written; runs at isolation level READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';

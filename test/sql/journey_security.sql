@@ -48,6 +48,50 @@ SET ROLE regress_journey_viewer;
 SELECT pg_temp.try('SELECT * FROM js.overall_scorecard');
 RESET ROLE;
 
+-- cx_journey_refresh runs the tables' triggers and functions with the
+-- caller's rights, so it refuses tables owned by a role the caller is not a
+-- member of, superusers included, unless told to trust the owner.  A
+-- trigger the owner planted shows whose rights it ran with.
+CREATE ROLE regress_journey_owner;
+CREATE ROLE regress_journey_member IN ROLE regress_journey_owner;
+GRANT CREATE ON DATABASE contrib_regression TO regress_journey_owner;
+SET ROLE regress_journey_owner;
+SET client_min_messages = warning;
+SELECT cx_journey_create('jo');
+RESET client_min_messages;
+CREATE TABLE jo.refreshed_by (who name);
+CREATE FUNCTION jo.note_refresher() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO jo.refreshed_by VALUES (current_user);
+	RETURN NULL;
+END $$;
+CREATE TRIGGER note_refresher AFTER INSERT ON jo.daily_summaries
+	FOR EACH STATEMENT EXECUTE FUNCTION jo.note_refresher();
+INSERT INTO jo.responses (customer_id, touchpoint_id, metric, score, responded_at)
+VALUES (1, 9, 'nps', 10, '2026-03-01');
+RESET ROLE;
+\set SHOW_CONTEXT never
+-- the superuser running the tests owns none of it: refused, nothing run
+SELECT cx_journey_refresh('jo', '2026-03-01', '2026-03-31');
+SELECT count(*) AS trigger_runs FROM jo.refreshed_by;
+\set SHOW_CONTEXT errors
+-- the owner itself, and a member of the owner's role, may refresh
+SET ROLE regress_journey_owner;
+SELECT cx_journey_refresh('jo', '2026-03-01', '2026-03-31') AS rows_written;
+RESET ROLE;
+SET ROLE regress_journey_member;
+SELECT cx_journey_refresh('jo', '2026-03-01', '2026-03-31') AS rows_written;
+RESET ROLE;
+-- the superuser, once it says it trusts the owner: the trigger runs as it
+SELECT cx_journey_refresh('jo', '2026-03-01', '2026-03-31', trust_owner => true) AS rows_written;
+SELECT who = current_user AS ran_as_caller, count(*) FROM jo.refreshed_by GROUP BY 1 ORDER BY 1;
+SET client_min_messages = warning;
+DROP SCHEMA jo CASCADE;
+RESET client_min_messages;
+REVOKE CREATE ON DATABASE contrib_regression FROM regress_journey_owner;
+DROP ROLE regress_journey_member;
+DROP ROLE regress_journey_owner;
+
 -- DROP EXTENSION without CASCADE fails with a dependency error, and
 -- leaves everything in place.
 SELECT pg_temp.try('DROP EXTENSION cx_metrics');

@@ -156,6 +156,18 @@ SELECT count(*) AS differing_rows FROM (
 SELECT cx_journey_refresh('jv', '2026-02-01', '2026-01-01');
 SELECT cx_journey_refresh('jv', NULL, '2026-01-01');
 SELECT cx_journey_refresh('no_such_journey', '2026-01-01', '2026-01-02');
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-01-02', NULL);
+-- Above READ COMMITTED the snapshot predates the refresh's lock: refused,
+-- before anything is written.  READ COMMITTED inside a transaction works.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-01-02');
+ROLLBACK;
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-01-02');
+ROLLBACK;
+BEGIN ISOLATION LEVEL READ COMMITTED;
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;
+COMMIT;
 \set SHOW_CONTEXT errors
 
 -- Filters on touchpoint_id reach the tables' indexes (forced here: the
