@@ -9,10 +9,12 @@
 #
 # Functions (each returns nonzero on failure, so `set -e` callers stop there):
 #   cx_require_pg     pg_config, server headers, pg_regress, server binaries,
-#                     make and gcc must exist.  Missing ones are installed with
-#                     apt-get when running as root; otherwise the exact
-#                     `sudo apt-get install ...` command is printed and the
-#                     script exits 1.  Exports PG_CONFIG.
+#                     make and gcc must exist.  Missing packages (of
+#                     postgresql-N, postgresql-server-dev-N, build-essential)
+#                     are installed with `apt-get install --no-upgrade` when
+#                     running as root, so nothing already installed is
+#                     upgraded; otherwise the exact command to run as root is
+#                     printed and the script exits 1.  Exports PG_CONFIG.
 #   cx_build          `make CX_WERROR=1` in the repo root; quiet unless it fails.
 #   cx_cluster_start  installs the extension into a private temporary tree and
 #                     starts a cluster from it, as an unprivileged OS user,
@@ -114,9 +116,56 @@ cx__missing_packages() {
 	fi
 }
 
+# The packages to name to apt-get so that installing $@ upgrades nothing,
+# one per line.  --no-upgrade covers only the packages named: a dependency
+# may still be upgraded (postgresql-server-dev-15 of a newer point release
+# pulls a newer libpq-dev, which needs a newer libpq5).  So: simulate; pin
+# every installed package it would upgrade to its installed version
+# (NAME=VERSION); if the new packages then no longer fit, pin those to that
+# same version where the archive has it (libpq-dev and the server headers
+# of the installed point release); repeat.  Fails, saying why, when no such
+# set exists (the installed version is no longer in the archive).
+cx__apt_plan() {
+	local -a args=("$@") pins news
+	local -A olds=()
+	local sim i p v added
+	for ((i = 0; i < 6; i++)); do
+		if sim=$(apt-get -s -q install -y --no-upgrade "${args[@]}" 2>&1 </dev/null); then
+			# "Inst libpq5 [15.18-0+deb12u1] (15.20-0+deb12u1 ...)": an upgrade
+			mapfile -t pins < <(sed -n 's/^Inst \([^ ]*\) \[\([^]]*\)\].*/\1=\2/p' <<<"$sim")
+			if ((${#pins[@]} == 0)); then
+				printf '%s\n' "${args[@]}"
+				return 0
+			fi
+			mapfile -t news < <(sed -n 's/^Inst \([^ []*\) (.*/\1/p' <<<"$sim")
+			args+=("${pins[@]}")
+			for p in "${pins[@]}"; do olds[${p#*=}]=1; done
+			continue
+		fi
+		added=0
+		for p in "${news[@]}"; do
+			[[ " ${args[*]} " != *" $p="* ]] || continue
+			for v in "${!olds[@]}"; do
+				apt-cache madison "$p" 2>/dev/null |
+					awk -F' *[|] *' -v v="$v" '$2 == v { f = 1 } END { exit !f }' || continue
+				# p=v in place of p
+				mapfile -t args < <(printf '%s\n' "${args[@]}" | grep -vxF -- "$p")
+				args+=("$p=$v")
+				added=1
+				break
+			done
+		done
+		((added)) || break
+	done
+	echo "cx_require_pg: apt-get cannot install $* without upgrading installed packages." >&2
+	printf '%s\n' "$sim" | grep -E '^( |E:)' >&2
+	echo "To install them with whatever upgrades they need, run as root: apt-get install -y $*" >&2
+	return 1
+}
+
 cx_require_pg() {
 	local pgc=${PG_CONFIG:-pg_config} major=${CX_PG_MAJOR:-15} version
-	local -a missing
+	local -a missing plan
 	# Follow the major version of whatever pg_config exists
 	# ("PostgreSQL 15.20 (Debian 15.20-0+deb12u1)" -> 15).
 	if version=$("$pgc" --version 2>/dev/null); then
@@ -124,21 +173,27 @@ cx_require_pg() {
 	fi
 	mapfile -t missing < <(cx__missing_packages "$pgc" "$major")
 	if ((${#missing[@]} > 0)); then
-		if [[ $EUID -ne 0 ]]; then
-			echo "cx_metrics needs ${missing[*]}; install with:" >&2
-			echo "  sudo apt-get install -y ${missing[*]}" >&2
-			exit 1
-		fi
 		if ! command -v apt-get >/dev/null; then
 			echo "cx_require_pg: missing ${missing[*]} and no apt-get to install them" >&2
 			return 1
+		fi
+		if [[ $EUID -ne 0 ]]; then
+			# apt-get -s works without root: the command printed is the
+			# one that upgrades nothing, with its version pins.
+			mapfile -t plan < <(cx__apt_plan "${missing[@]}") && ((${#plan[@]} > 0)) ||
+				plan=("${missing[@]}")
+			echo "cx_metrics needs ${missing[*]}; install them as root with:" >&2
+			echo "  apt-get install -y --no-upgrade ${plan[*]}" >&2
+			exit 1
 		fi
 		echo "cx_require_pg: installing ${missing[*]}" >&2
 		if [[ ${CX__APT_UPDATED:-0} != 1 ]]; then
 			apt-get -q update </dev/null || return 1
 			CX__APT_UPDATED=1
 		fi
-		DEBIAN_FRONTEND=noninteractive apt-get -q install -y "${missing[@]}" </dev/null ||
+		mapfile -t plan < <(cx__apt_plan "${missing[@]}")
+		((${#plan[@]} > 0)) || return 1
+		DEBIAN_FRONTEND=noninteractive apt-get -q install -y --no-upgrade "${plan[@]}" </dev/null ||
 			return 1
 		mapfile -t missing < <(cx__missing_packages "$pgc" "$major")
 		if ((${#missing[@]} > 0)); then

@@ -54,7 +54,9 @@ RESET ROLE;
 -- trigger the owner planted shows whose rights it ran with.
 CREATE ROLE regress_journey_owner;
 CREATE ROLE regress_journey_member IN ROLE regress_journey_owner;
-GRANT CREATE ON DATABASE contrib_regression TO regress_journey_owner;
+DO $$ BEGIN
+	EXECUTE format('GRANT CREATE ON DATABASE %I TO regress_journey_owner', current_database());
+END $$;
 SET ROLE regress_journey_owner;
 SET client_min_messages = warning;
 SELECT cx_journey_create('jo');
@@ -88,7 +90,9 @@ SELECT who = current_user AS ran_as_caller, count(*) FROM jo.refreshed_by GROUP 
 SET client_min_messages = warning;
 DROP SCHEMA jo CASCADE;
 RESET client_min_messages;
-REVOKE CREATE ON DATABASE contrib_regression FROM regress_journey_owner;
+DO $$ BEGIN
+	EXECUTE format('REVOKE CREATE ON DATABASE %I FROM regress_journey_owner', current_database());
+END $$;
 DROP ROLE regress_journey_member;
 DROP ROLE regress_journey_owner;
 
