@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# readme.sh: every SQL example in README.md is real.
+# readme.sh: every SQL example in README.md is real, and every reference in
+# it resolves.
 #
 # Runs each ```sql block of README.md, in order, in a fresh database, and
 # compares what psql prints with the ```text block that follows it (if one
@@ -94,4 +95,43 @@ perl -e '
 	}
 ' "$readme" || status=$?
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null
+
+# Every [text](#anchor) names a heading (GitHub's anchors: lower case,
+# punctuation dropped, spaces to hyphens), every [text](path) and every
+# `FILE.md` named in the text exists.
+perl -e '
+	use strict; use warnings;
+	my ($readme, $root) = @ARGV;
+	open(my $fh, "<", $readme) or die "cannot read $readme: $!";
+	my $text = do { local $/; <$fh> };
+	close $fh;
+	(my $prose = $text) =~ s/^```.*?^```//msg;
+	my %anchor;
+	for my $h ($prose =~ /^#+ +(.*?) *$/mg) {
+		(my $a = lc $h) =~ s/[^\w\- ]//g;
+		$a =~ s/ /-/g;
+		$anchor{$a} = 1;
+	}
+	my $bad = 0;
+	for my $link ($prose =~ /\]\(([^)\s]+)\)/g) {
+		if ($link =~ /^#(.*)/) {
+			next if $anchor{$1};
+			print "README links to #$1, which is no heading\n";
+		} elsif ($link =~ m{^[a-z]+://}) {
+			next;
+		} else {
+			next if -e "$root/$link";
+			print "README links to $link, which does not exist\n";
+		}
+		$bad++;
+	}
+	my %seen;
+	for my $file ($prose =~ /\b([\w.\/-]+\.md)\b/g) {
+		next if $seen{$file}++ || -e "$root/$file";
+		print "README names $file, which is not in the repository\n";
+		$bad++;
+	}
+	print "README.md: every reference resolves\n" unless $bad;
+	exit($bad ? 1 : 0);
+' "$readme" "$root" || status=1
 exit $status
