@@ -1020,7 +1020,10 @@ documented_state(const char *const *states, const char *state)
 	return false;
 }
 
-/* An error for a message: "SQLSTATE: message / detail (context)". */
+/*
+ * An error for a message: "SQLSTATE: message / detail (context)", at most
+ * 500 bytes of it, with the bytes of the input it may quote escaped.
+ */
 static char *
 describe_error(const PGresult *res)
 {
@@ -1028,11 +1031,23 @@ describe_error(const PGresult *res)
 	const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
 	const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
 	const char *context = PQresultErrorField(res, PG_DIAG_CONTEXT);
+	char	   *raw = str_append(NULL, "%s: %s%s%s%s%s%s", state ? state : "(no SQLSTATE)",
+								 msg ? msg : PQresultErrorMessage(res),
+								 detail ? " / " : "", detail ? detail : "",
+								 context ? " (" : "", context ? context : "", context ? ")" : "");
+	char	   *s = str_append(NULL, "%s", "");
+	size_t		len = strlen(raw);
 
-	return str_append(NULL, "%s: %s%s%s%s%s%s", state ? state : "(no SQLSTATE)",
-					  msg ? msg : PQresultErrorMessage(res),
-					  detail ? " / " : "", detail ? detail : "",
-					  context ? " (" : "", context ? context : "", context ? ")" : "");
+	for (size_t i = 0; i < len && i < 500; i++)
+	{
+		unsigned char c = (unsigned char) raw[i];
+
+		s = (c < 0x20 || c >= 0x7f) ? str_append(s, "\\x%02x", c) : str_append(s, "%c", c);
+	}
+	if (len > 500)
+		s = str_append(s, "... (%zu bytes)", len);
+	free(raw);
+	return s;
 }
 
 typedef enum Outcome
@@ -1331,6 +1346,8 @@ main(int argc, char **argv)
 	 */
 	PQclear(exec_ok("SET plan_cache_mode = force_generic_plan", 0, NULL, 0));
 	PQclear(exec_ok("SET client_min_messages = warning", 0, NULL, 0));
+	/* rejections are told apart by the (English) context of their error */
+	PQclear(exec_ok("SET lc_messages = 'C'", 0, NULL, 0));
 	printf("# seed %" PRIu64 ", %ld inputs per type and form\n", seed, n);
 	fflush(stdout);
 
