@@ -368,43 +368,42 @@ static const char separators[] = ",;:=/.-";
 static char *huge_number;		/* 400 digits */
 
 /*
- * The maximal runs of ASCII digits in b: *starts and *ends (exclusive),
- * their number returned.  At most max runs.
+ * The first maximal run of ASCII digits in b at or after offset from:
+ * [*start, *end); false if there is none.
  */
-static int
-digit_runs(const Buf *b, size_t *starts, size_t *ends, int max)
+static bool
+next_digit_run(const Buf *b, size_t from, size_t *start, size_t *end)
 {
-	int			n = 0;
+	size_t		i = from;
 
-	for (size_t i = 0; i < b->len && n < max;)
-	{
-		if (b->data[i] >= '0' && b->data[i] <= '9')
-		{
-			starts[n] = i;
-			while (i < b->len && b->data[i] >= '0' && b->data[i] <= '9')
-				i++;
-			ends[n++] = i;
-		}
-		else
-			i++;
-	}
-	return n;
+	while (i < b->len && !(b->data[i] >= '0' && b->data[i] <= '9'))
+		i++;
+	if (i >= b->len)
+		return false;
+	*start = i;
+	while (i < b->len && b->data[i] >= '0' && b->data[i] <= '9')
+		i++;
+	*end = i;
+	return true;
 }
 
 /* Picks a random digit run of b: false if there is none. */
 static bool
 pick_digit_run(const Buf *b, size_t *start, size_t *end)
 {
-	size_t		starts[4096],
-				ends[4096];
-	int			n = digit_runs(b, starts, ends, 4096);
-	size_t		k;
+	size_t		n = 0,
+				k;
 
+	for (size_t at = 0; next_digit_run(b, at, start, end); at = *end)
+		n++;
 	if (n == 0)
 		return false;
 	k = rng_below(n);
-	*start = starts[k];
-	*end = ends[k];
+	for (size_t at = 0; next_digit_run(b, at, start, end); at = *end)
+	{
+		if (k-- == 0)
+			break;
+	}
 	return true;
 }
 
@@ -416,25 +415,18 @@ static bool
 number_past_int64(const Buf *b, size_t *start, size_t *end)
 {
 	static const char max[] = "9223372036854775807";
-	size_t		starts[8192],
-				ends[8192];
-	int			n = digit_runs(b, starts, ends, 8192);
 
-	for (int i = 0; i < n; i++)
+	for (size_t at = 0; next_digit_run(b, at, start, end); at = *end)
 	{
-		size_t		s = starts[i],
+		size_t		s = *start,
 					len;
 
-		while (s + 1 < ends[i] && b->data[s] == '0')
+		while (s + 1 < *end && b->data[s] == '0')
 			s++;
-		len = ends[i] - s;
+		len = *end - s;
 		if (len > strlen(max) ||
 			(len == strlen(max) && memcmp(b->data + s, max, len) > 0))
-		{
-			*start = starts[i];
-			*end = ends[i];
 			return true;
-		}
 	}
 	return false;
 }
