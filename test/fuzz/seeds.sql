@@ -1,0 +1,100 @@
+--
+-- seeds.sql: the valid values test/fuzz/fuzz.c starts from, made by the
+-- extension itself.
+--
+-- One table per summary type in schema fuzz_seeds, named after the type,
+-- each with a column s of that type: the results of the type's aggregates
+-- over generated data, on every scale and grid worth mutating.  The fuzzer
+-- reads them back in text and in binary form and mutates those.  The data
+-- are arithmetic on generate_series (no random()), so the seeds are the same
+-- on every run and every server version.  Runs in a database that has
+-- cx_metrics; replaces the schema fuzz_seeds.
+--
+
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS fuzz_seeds CASCADE;
+CREATE SCHEMA fuzz_seeds;
+SET search_path = fuzz_seeds, public;
+
+-- Scores: 400 responses in 8 groups, a few unanswered (NULL), skewed per
+-- group so that the counts differ; group 8 has only unanswered questions and
+-- gives empty summaries.  u is in [0, 1), so floor(k * u^p) is in 0..k-1.
+CREATE TABLE responses AS
+SELECT i, g,
+	   CASE WHEN g = 8 OR i % 23 = 0 THEN NULL ELSE (hashint4(i) & 65535) / 65536.0 END AS u
+FROM generate_series(1, 400) AS i, LATERAL (SELECT 1 + i % 8 AS g) AS grp;
+
+CREATE TABLE nps_summary (id serial, s nps_summary);
+INSERT INTO nps_summary (s)
+SELECT nps_agg(floor(11 * power(u, 0.3 + g / 10.0))::int) FROM responses GROUP BY g ORDER BY g;
+-- and one whose total is the largest bigint
+INSERT INTO nps_summary (s) VALUES ('v1:0..10:1,0,0,0,0,0,0,0,0,0,9223372036854775806');
+
+-- CSAT on every scale 1..k, k = 2..10.
+CREATE TABLE csat_summary (id serial, s csat_summary);
+INSERT INTO csat_summary (s)
+SELECT csat_agg((1 + floor(k * power(u, 0.5 + g / 8.0)))::int, k)
+FROM responses, generate_series(2, 10) AS k
+WHERE g IN (1, 4, 8)
+GROUP BY k, g ORDER BY k, g;
+
+-- CES on every scale, both directions.
+CREATE TABLE ces_summary (id serial, s ces_summary);
+INSERT INTO ces_summary (s)
+SELECT ces_agg((1 + floor(k * power(u, 0.7 + g / 5.0)))::int, k, lower)
+FROM responses, generate_series(2, 10) AS k, (VALUES (false), (true)) AS d(lower)
+WHERE g IN (2, 5, 8)
+GROUP BY k, lower, g ORDER BY k, lower, g;
+
+-- Customers: 300, each with one to three stretches of activity from 2023 on,
+-- some open-ended, some starting or ending on a period boundary; as dates
+-- and as timestamptz (09:00 to 17:30 local time, a fraction of a second for
+-- some), in whatever TimeZone is set when the timestamptz seeds are made.
+CREATE TABLE activity AS
+SELECT c, n,
+	   date '2023-01-01' + (hashint4(c * 7 + n) & 511) AS lo,
+	   CASE WHEN n = 3 AND c % 4 = 0 THEN NULL
+			ELSE date '2023-01-01' + (hashint4(c * 7 + n) & 511) + 1 + (hashint4(c * 13 + n) & 255)
+	   END AS hi
+FROM generate_series(1, 300) AS c, generate_series(1, 3) AS n
+WHERE n <= 1 + c % 3;
+
+CREATE TABLE cust AS
+SELECT c, range_agg(daterange(lo, hi)) AS m FROM activity GROUP BY c;
+
+CREATE FUNCTION tstz_activity() RETURNS TABLE (c int, m tstzmultirange)
+LANGUAGE sql STABLE AS $$
+	SELECT c, range_agg(tstzrange(lo + time '09:00' + (c % 5) * interval '0.25 s',
+								  hi + time '17:30'))
+	FROM activity GROUP BY c
+$$;
+
+CREATE TABLE churn_summary (id serial, s churn_summary);
+INSERT INTO churn_summary (s)
+SELECT churn_agg(m, date '2023-01-31', interval '1 month', 12) FROM cust
+UNION ALL SELECT churn_agg(m, date '2023-01-01', interval '1 month', 18, 5) FROM cust
+UNION ALL SELECT churn_agg(m, date '2023-03-01', interval '7 days', 20, 3) FROM cust WHERE c % 3 = 0
+UNION ALL SELECT churn_agg(m, date '2023-06-01', interval '1 day', 6, 5) FROM cust WHERE c < 40
+UNION ALL SELECT churn_agg(m, date '2023-01-01', interval '1 month 15 days', 4, 0) FROM cust
+UNION ALL SELECT churn_agg(m, date '2024-01-01', interval '3 months', date '2025-01-01') FROM cust
+UNION ALL SELECT churn_agg(m, date '2022-01-01', interval '1 year', 2) FROM cust WHERE c < 10
+UNION ALL SELECT churn_agg(datemultirange(), date '2023-01-01', interval '1 month', 3);	-- no customers
+
+CREATE TABLE churn_tstz_summary (id serial, s churn_tstz_summary);
+SET TIME ZONE 'America/New_York';	-- summer time: 23- and 25-hour days
+INSERT INTO churn_tstz_summary (s)
+SELECT churn_agg(m, timestamptz '2023-01-01 00:00', interval '1 month', 12) FROM tstz_activity()
+UNION ALL SELECT churn_agg(m, timestamptz '2023-03-05 00:00', interval '1 day', 14, 3) FROM tstz_activity() WHERE c % 2 = 0
+UNION ALL SELECT churn_agg(m, timestamptz '2023-01-31 09:00', interval '1 month', 6, 5) FROM tstz_activity();
+SET TIME ZONE 'UTC';
+INSERT INTO churn_tstz_summary (s)
+SELECT churn_agg(m, timestamptz '2023-01-01 00:00', interval '7 days', 10) FROM tstz_activity()
+UNION ALL SELECT churn_agg(m, timestamptz '2023-05-01 12:00:00.5', interval '90 minutes', 8, 7) FROM tstz_activity() WHERE c < 60
+UNION ALL SELECT churn_agg(tstzmultirange(), timestamptz '2023-01-01', interval '1 month', 3, 1);	-- no customers
+SET TIME ZONE 'Australia/Lord_Howe';	-- a half-hour summer time shift
+INSERT INTO churn_tstz_summary (s)
+SELECT churn_agg(m, timestamptz '2023-01-01 00:00', interval '1 month 2 days 3.25 seconds', 5, 2) FROM tstz_activity();
+SET TIME ZONE 'Etc/GMT+5';
+INSERT INTO churn_tstz_summary (s)
+SELECT churn_agg(m, timestamptz '2023-02-01 00:00', interval '2 months', 4) FROM tstz_activity();
+RESET TIME ZONE;
