@@ -79,3 +79,9 @@ unitcheck: $(UNIT_TESTS)
 			/^# exit status [1-9]/ { bad = 1 } \
 			{ print } \
 			END { print "1.." n; exit bad }'
+
+# The source tarball of the committed tree (HEAD, not the working tree):
+# cx_metrics-$(EXTVERSION).tar.gz, unpacking to cx_metrics-$(EXTVERSION)/.
+.PHONY: dist
+dist:
+	git archive --format=tar.gz --prefix=$(EXTENSION)-$(EXTVERSION)/ -o $(EXTENSION)-$(EXTVERSION).tar.gz HEAD
