@@ -58,9 +58,9 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
 # The pure-C core alone, with sanitizers: no server needed.
-test/unit/test_core: test/unit/test_core.c src/cx_core.c src/cx_core.h
+test/unit/test_core: test/unit/test_core.c src/cx_core.c src/cx_core.h test/include/cx_splitmix.h
 	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_core.c src/cx_core.c -lm
+		-fno-sanitize-recover=all -Isrc -Itest/include -o $@ test/unit/test_core.c src/cx_core.c -lm
 
 test/unit/test_churn: test/unit/test_churn.c src/cx_churn.c src/cx_churn.h
 	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \

@@ -57,6 +57,8 @@
 
 #include "libpq-fe.h"
 
+#include "cx_splitmix.h"
+
 /* Longest mutant: stacked duplications must not grow without bound. */
 #define MAX_INPUT		65536
 
@@ -228,17 +230,13 @@ buf_replace(Buf *b, size_t at, size_t n, const void *data, size_t m)
 	buf_insert(b, at, data, m);
 }
 
-/* splitmix64 (Steele, Lea, Flood 2014): small, fast, and the same everywhere. */
+/* splitmix64: the same stream on every machine. */
 static uint64_t rng_state;
 
 static uint64_t
 rng_next(void)
 {
-	uint64_t	z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
+	return cx_splitmix64(&rng_state);
 }
 
 /* A number in 0..n-1 (0 if n is 0); the modulo bias does not matter here. */

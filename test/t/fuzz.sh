@@ -58,7 +58,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cc -std=c11 -O2 -Wall -Wextra -Werror -I"$("$pgc" --includedir)" \
+cc -std=c11 -O2 -Wall -Wextra -Werror -I"$root/test/include" -I"$("$pgc" --includedir)" \
 	-o "$work/fuzz" "$root/test/fuzz/fuzz.c" \
 	-L"$("$pgc" --libdir)" -Wl,-rpath,"$("$pgc" --libdir)" -lpq
 

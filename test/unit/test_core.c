@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cx_splitmix.h"
+
 /* ---------------------------------------------------------------------
  * A minimal TAP harness
  * ---------------------------------------------------------------------
@@ -735,15 +737,10 @@ test_dist_range(void)
 
 static uint64_t rng_state = UINT64_C(0x5eed2024c0ffee01);
 
-/* splitmix64 */
 static uint64_t
 rng_next(void)
 {
-	uint64_t	z = (rng_state += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
+	return cx_splitmix64(&rng_state);
 }
 
 static int
