@@ -1496,8 +1496,8 @@ ratio_datum(int64 num, int64 den, bool *isnull)
 /* How churn_periods() computes the rates. */
 typedef enum ChurnMethod
 {
-	CHURN_METHOD_DEFAULT,		/* churned / customers at start */
-	CHURN_METHOD_STRIPE			/* (churned + new lost) / (at start + new) */
+	CHURN_METHOD_AT_START,		/* churned / customers at start */
+	CHURN_METHOD_AT_START_PLUS_NEW	/* (churned + new lost) / (at start + new) */
 } ChurnMethod;
 
 static ChurnMethod
@@ -1508,8 +1508,11 @@ churn_method(text *t)
 		const char *name;
 		ChurnMethod method;
 	}			methods[] = {
-		{"default", CHURN_METHOD_DEFAULT},
-		{"stripe", CHURN_METHOD_STRIPE},
+		{"at_start", CHURN_METHOD_AT_START},
+		{"at_start_plus_new", CHURN_METHOD_AT_START_PLUS_NEW},
+		/* the 0.3.0 names, kept as aliases until 0.5.0 */
+		{"default", CHURN_METHOD_AT_START},
+		{"stripe", CHURN_METHOD_AT_START_PLUS_NEW},
 	};
 	char	   *m = text_to_cstring(t);
 
@@ -1519,7 +1522,7 @@ churn_method(text *t)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown churn method \"%s\"", m),
-			 errdetail("The methods are \"default\" (churned / customers at start) and \"stripe\" ((churned + new customers lost) / (customers at start + new customers)).")));
+			 errdetail("The methods are \"at_start\" (churned / customers at start) and \"at_start_plus_new\" ((churned + new customers lost) / (customers at start + new customers)); \"default\" and \"stripe\" are their deprecated 0.3.0 names.")));
 	pg_unreachable();
 }
 
@@ -1592,7 +1595,7 @@ churn_periods(PG_FUNCTION_ARGS)
 		int64		lost = p.churned,
 					base = p.at_start;
 
-		if (ctx->method == CHURN_METHOD_STRIPE)
+		if (ctx->method == CHURN_METHOD_AT_START_PLUS_NEW)
 		{
 			lost += p.new_lost;
 			base += p.new_;
@@ -1773,7 +1776,7 @@ churn_rate_counts(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("customers_lost " INT64_FORMAT " exceeds customers_at_start " INT64_FORMAT, lost, start),
 				 errdetail("customers_lost counts the customers of the start who left during the period, so it is at most customers_at_start."),
-				 errhint("Customers who joined and left within the period belong to neither count; churn_periods(s, 'stripe') counts them.")));
+				 errhint("Customers who joined and left within the period belong to neither count; churn_periods(s, 'at_start_plus_new') counts them.")));
 	if (start == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((double) lost / (double) start);
