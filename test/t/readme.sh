@@ -1,27 +1,43 @@
 #!/usr/bin/env bash
-# readme.sh: every SQL example in README.md is real, and every reference in
-# it resolves.
+# readme.sh: every SQL example in the docs is real, every reference in them
+# resolves, and they use the current names.
 #
-# Runs each ```sql block of README.md, in order, in a fresh database, and
-# compares what psql prints with the ```text block that follows it (if one
-# does).  Blocks fenced as ```sql norun are shown to readers but not run
-# (they need other servers).  With --update, rewrites the ```text blocks from
-# the actual output instead: review the diff before committing it.
+# The docs: README.md, REFERENCE.md, DESIGN.md and bench/README.md (those
+# that exist; README.md must).  Runs each ```sql block of a doc, in order,
+# in a fresh database of its own (one per doc), and compares what psql
+# prints with the ```text block that follows it (if one does).  Blocks fenced
+# as ```sql norun are shown to readers but not run (they need other
+# servers).  With --update, rewrites the ```text blocks from the actual
+# output instead: review the diff before committing it.
+#
+# Then, across the docs: every [text](#anchor) and [text](FILE#anchor)
+# names a heading of that file, every [text](path) exists (relative to the
+# doc's directory), every `FILE.md` named in the prose exists, and the
+# names that 0.4.0 deprecated (cohort_retention, churn_periods' methods
+# 'default' and 'stripe') appear only on lines that say they are deprecated
+# aliases.
 #
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 set -euo pipefail
 
 root=${CX_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-readme=$root/README.md
 db=cx_readme
 update=0
 [ "${1:-}" = "--update" ] && update=1
 
-psql -X -q -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
+docs=()
+for f in README.md REFERENCE.md DESIGN.md bench/README.md; do
+	[ -f "$root/$f" ] && docs+=("$f")
+done
+[ -f "$root/README.md" ] || { echo "README.md does not exist"; exit 1; }
+
+fresh_db() {
+	psql -X -q -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS $db;
 CREATE DATABASE $db;
 SQL
+}
 
 # psql reads the block from stdin, so errors print without a file prefix,
 # exactly as a user sees them.
@@ -29,10 +45,12 @@ export PSQL_CMD="psql -X -q -d $db"
 export UPDATE=$update
 status=0
 
-perl -e '
+for doc in "${docs[@]}"; do
+	fresh_db
+	perl -e '
 	use strict; use warnings;
-	my ($readme) = @ARGV;
-	open(my $fh, "<", $readme) or die "cannot read $readme: $!";
+	my ($path, $name) = @ARGV;
+	open(my $fh, "<", $path) or die "cannot read $path: $!";
 	my @lines = <$fh>;
 	close $fh;
 	my (@out, $failed, $ran);
@@ -44,8 +62,9 @@ perl -e '
 		my ($output, $at) = @_;
 		return unless defined $output && $output =~ /ERROR:/;
 		$main::failed_unshown++;
-		print "README sql block before line $at failed:\n$output\n";
+		print "$main::name: sql block before line $at failed:\n$output\n";
 	}
+	$main::name = $name;
 	$main::failed_unshown = 0;
 	while ($i < @lines) {
 		my $line = $lines[$i];
@@ -73,7 +92,7 @@ perl -e '
 				push @out, @expected;
 				if ($want ne $got) {
 					$failed++;
-					print "README block ending at line $i differs:\n--- README\n$want+++ actual\n$got\n";
+					print "$name: block ending at line $i differs:\n--- $name\n$want+++ actual\n$got\n";
 				}
 			}
 			push @out, $lines[$i]; $i++;
@@ -87,51 +106,89 @@ perl -e '
 	$failed += $main::failed_unshown;
 	unlink "/tmp/cx_readme_out.$$";
 	if ($ENV{UPDATE}) {
-		open(my $w, ">", $readme) or die; print $w @out; close $w;
-		print "updated $readme ($ran sql blocks)\n";
+		open(my $w, ">", $path) or die; print $w @out; close $w;
+		print "updated $name ($ran sql blocks)\n";
 	} else {
-		print "README.md: $ran sql blocks run, $failed outputs differ\n";
+		print "$name: $ran sql blocks run, $failed outputs differ\n";
 		exit($failed ? 1 : 0);
 	}
-' "$readme" || status=$?
+	' "$root/$doc" "$doc" || status=$?
+done
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null
 
-# Every [text](#anchor) names a heading (GitHub's anchors: lower case,
-# punctuation dropped, spaces to hyphens), every [text](path) and every
-# `FILE.md` named in the text exists.
 perl -e '
 	use strict; use warnings;
-	my ($readme, $root) = @ARGV;
-	open(my $fh, "<", $readme) or die "cannot read $readme: $!";
-	my $text = do { local $/; <$fh> };
-	close $fh;
-	(my $prose = $text) =~ s/^```.*?^```//msg;
-	my %anchor;
-	for my $h ($prose =~ /^#+ +(.*?) *$/mg) {
-		(my $a = lc $h) =~ s/[^\w\- ]//g;
-		$a =~ s/ /-/g;
-		$anchor{$a} = 1;
+	use File::Basename qw(dirname);
+	use File::Spec;
+	my ($root, @docs) = @ARGV;
+	my %anchors;		# file (relative to root) -> { anchor -> 1 }
+	sub read_file { my ($f) = @_; open(my $fh, "<", $f) or return undef; local $/; my $t = <$fh>; close $fh; return $t; }
+	sub prose { my ($t) = @_; $t =~ s/^```.*?^```//msg; return $t; }
+	# GitHub anchors: lower case, punctuation dropped, spaces to hyphens;
+	# a repeated heading gets -1, -2, ...
+	sub anchors_of {
+		my ($file) = @_;
+		return $anchors{$file} if $anchors{$file};
+		my $text = read_file("$root/$file");
+		my %a;
+		if (defined $text) {
+			for my $h (prose($text) =~ /^#+ +(.*?) *$/mg) {
+				(my $a = lc $h) =~ s/[^\w\- ]//g;
+				$a =~ s/ /-/g;
+				my ($base, $k) = ($a, 0);
+				$a = $base . "-" . ++$k while $a{$a};
+				$a{$a} = 1;
+			}
+		}
+		return $anchors{$file} = \%a;
+	}
+	# a path named in $doc, as a path relative to root (undef: outside)
+	sub resolve {
+		my ($doc, $link) = @_;
+		my $dir = dirname($doc);
+		my $p = File::Spec->canonpath($dir eq "." ? $link : "$dir/$link");
+		1 while $p =~ s{(^|/)(?!\.\./)[^/]+/\.\.(/|$)}{$1}; # a/../b -> b
+		return $p;
 	}
 	my $bad = 0;
-	for my $link ($prose =~ /\]\(([^)\s]+)\)/g) {
-		if ($link =~ /^#(.*)/) {
-			next if $anchor{$1};
-			print "README links to #$1, which is no heading\n";
-		} elsif ($link =~ m{^[a-z]+://}) {
-			next;
-		} else {
-			next if -e "$root/$link";
-			print "README links to $link, which does not exist\n";
+	for my $doc (@docs) {
+		my $text = read_file("$root/$doc");
+		my $prose = prose($text);
+		for my $link ($prose =~ /\]\(([^)\s]+)\)/g) {
+			next if $link =~ m{^[a-z]+://};
+			my ($path, $anchor) = $link =~ /^([^#]*)(?:#(.*))?$/;
+			my $target = $path eq "" ? $doc : resolve($doc, $path);
+			if (! -e "$root/$target") {
+				print "$doc links to $link, which does not exist\n";
+				$bad++;
+				next;
+			}
+			next unless defined $anchor;
+			next if anchors_of($target)->{$anchor};
+			print "$doc links to $link: $target has no heading #$anchor\n";
+			$bad++;
 		}
-		$bad++;
+		my %seen;
+		for my $file ($prose =~ /\b([\w.\/-]+\.md)\b/g) {
+			next if $seen{$file}++ || -e "$root/$file" || -e "$root/" . resolve($doc, $file);
+			print "$doc names $file, which is not in the repository\n";
+			$bad++;
+		}
+		# the names 0.4.0 deprecated, only where a line says so
+		my $n = 0;
+		for my $line (split /\n/, $text) {
+			$n++;
+			next if $line =~ /deprecat|alias/i;
+			my @old;
+			push @old, "cohort_retention" if $line =~ /(?<!churn_)\bcohort_retention\b/;
+			push @old, "\x27stripe\x27" if $line =~ /\x27stripe\x27/;
+			push @old, "\x27default\x27" if $line =~ /\x27default\x27/;
+			next unless @old;
+			print "$doc:$n uses the deprecated name ", join(", ", @old), ": $line\n";
+			$bad++;
+		}
 	}
-	my %seen;
-	for my $file ($prose =~ /\b([\w.\/-]+\.md)\b/g) {
-		next if $seen{$file}++ || -e "$root/$file";
-		print "README names $file, which is not in the repository\n";
-		$bad++;
-	}
-	print "README.md: every reference resolves\n" unless $bad;
+	print "docs (", join(", ", @docs), "): every reference resolves, no deprecated name in use\n" unless $bad;
 	exit($bad ? 1 : 0);
-' "$readme" "$root" || status=1
+' "$root" "${docs[@]}" || status=1
 exit $status
