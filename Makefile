@@ -31,8 +31,10 @@ SQL_PARTS = \
 DATA = \
 	sql/$(EXTENSION)--0.1.0.sql \
 	sql/$(EXTENSION)--0.2.0.sql \
+	sql/$(EXTENSION)--0.3.0.sql \
 	sql/$(EXTENSION)--0.1.0--0.2.0.sql \
-	sql/$(EXTENSION)--0.2.0--0.3.0.sql
+	sql/$(EXTENSION)--0.2.0--0.3.0.sql \
+	sql/$(EXTENSION)--0.3.0--0.4.0.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
 # Every test/sql/*.sql file is a regression test, picked up by itself.
