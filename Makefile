@@ -24,8 +24,11 @@ HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h src/cx_churn.h
 # by hand, and test/t/journey_upgrade.sh proves every chain of them equal
 # to a fresh install.
 SQL_PARTS = \
-	sql/cx_metrics.sql \
-	sql/csat_ces.sql \
+	sql/common.sql \
+	sql/nps.sql \
+	sql/csat.sql \
+	sql/ces.sql \
+	sql/churn.sql \
 	sql/journey.sql
 
 DATA = \
