@@ -49,7 +49,7 @@ CREATE TYPE churn_summary (
 	STORAGE = extended
 );
 COMMENT ON TYPE churn_summary IS
-	'churn summary over a date grid: customers present at each period boundary, churned, new and reactivated customers per period, optionally cohort retention; read with churn_periods(), cohort_retention()';
+	'churn summary over a date grid: customers present at each period boundary, churned, new and reactivated customers per period, optionally cohort retention; read with churn_periods(), churn_cohort_retention()';
 
 CREATE FUNCTION churn_summary_json(churn_summary) RETURNS pg_catalog.json
 	AS 'MODULE_PATHNAME', 'churn_summary_json'
@@ -254,7 +254,7 @@ COMMENT ON AGGREGATE rollup(churn_summary) IS
 
 -- readers -----------------------------------------------------------------
 
-CREATE FUNCTION churn_periods(s churn_summary, method pg_catalog.text DEFAULT 'default',
+CREATE FUNCTION churn_periods(s churn_summary, method pg_catalog.text DEFAULT 'at_start',
 		OUT period_start pg_catalog.date, OUT period_end pg_catalog.date,
 		OUT customers_at_start pg_catalog.int8, OUT new_customers pg_catalog.int8,
 		OUT reactivated pg_catalog.int8, OUT churned pg_catalog.int8,
@@ -265,16 +265,16 @@ CREATE FUNCTION churn_periods(s churn_summary, method pg_catalog.text DEFAULT 'd
 	AS 'MODULE_PATHNAME', 'churn_periods'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 60;
 COMMENT ON FUNCTION churn_periods(churn_summary, pg_catalog.text) IS
-	'one row per period: bounds, customers at start, new, reactivated, churned, at end, new and reactivated lost again, churn and retention rates; method ''default'' (churned / at start) or ''stripe'' ((churned + new_lost) / (at start + new)); rates NULL when the denominator is 0';
+	'one row per period: bounds, customers at start, new, reactivated, churned, at end, new and reactivated lost again, churn and retention rates; method ''at_start'' (the default: churned / customers at start) or ''at_start_plus_new'' ((churned + new_lost) / (customers at start + new)), ''default'' and ''stripe'' being their deprecated 0.3.0 names until 0.5.0; rates NULL when the denominator is 0';
 
-CREATE FUNCTION cohort_retention(s churn_summary,
+CREATE FUNCTION churn_cohort_retention(s churn_summary,
 		OUT cohort pg_catalog.date, OUT period_offset pg_catalog.int4,
 		OUT cohort_size pg_catalog.int8, OUT retained pg_catalog.int8,
 		OUT retention_rate pg_catalog.float8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'churn_cohorts'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 600;
-COMMENT ON FUNCTION cohort_retention(churn_summary) IS
+COMMENT ON FUNCTION churn_cohort_retention(churn_summary) IS
 	'cohort retention matrix: per cohort (the period of first activity) and offset 0..max_offset, the cohort size and how many are still present at the end of period cohort + offset; needs churn_agg(..., max_offset)';
 
 CREATE FUNCTION customers(churn_summary) RETURNS pg_catalog.int8
@@ -321,7 +321,7 @@ CREATE TYPE churn_tstz_summary (
 	STORAGE = extended
 );
 COMMENT ON TYPE churn_tstz_summary IS
-	'churn summary over a timestamptz grid: customers present at each period boundary, churned, new and reactivated customers per period, optionally cohort retention; read with churn_periods(), cohort_retention()';
+	'churn summary over a timestamptz grid: customers present at each period boundary, churned, new and reactivated customers per period, optionally cohort retention; read with churn_periods(), churn_cohort_retention()';
 
 CREATE FUNCTION churn_tstz_summary_json(churn_tstz_summary) RETURNS pg_catalog.json
 	AS 'MODULE_PATHNAME', 'churn_summary_json'
@@ -527,7 +527,7 @@ COMMENT ON AGGREGATE rollup(churn_tstz_summary) IS
 
 -- readers -----------------------------------------------------------------
 
-CREATE FUNCTION churn_periods(s churn_tstz_summary, method pg_catalog.text DEFAULT 'default',
+CREATE FUNCTION churn_periods(s churn_tstz_summary, method pg_catalog.text DEFAULT 'at_start',
 		OUT period_start pg_catalog.timestamptz, OUT period_end pg_catalog.timestamptz,
 		OUT customers_at_start pg_catalog.int8, OUT new_customers pg_catalog.int8,
 		OUT reactivated pg_catalog.int8, OUT churned pg_catalog.int8,
@@ -538,16 +538,16 @@ CREATE FUNCTION churn_periods(s churn_tstz_summary, method pg_catalog.text DEFAU
 	AS 'MODULE_PATHNAME', 'churn_periods'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 60;
 COMMENT ON FUNCTION churn_periods(churn_tstz_summary, pg_catalog.text) IS
-	'one row per period: bounds, customers at start, new, reactivated, churned, at end, new and reactivated lost again, churn and retention rates; method ''default'' (churned / at start) or ''stripe'' ((churned + new_lost) / (at start + new)); rates NULL when the denominator is 0';
+	'one row per period: bounds, customers at start, new, reactivated, churned, at end, new and reactivated lost again, churn and retention rates; method ''at_start'' (the default: churned / customers at start) or ''at_start_plus_new'' ((churned + new_lost) / (customers at start + new)), ''default'' and ''stripe'' being their deprecated 0.3.0 names until 0.5.0; rates NULL when the denominator is 0';
 
-CREATE FUNCTION cohort_retention(s churn_tstz_summary,
+CREATE FUNCTION churn_cohort_retention(s churn_tstz_summary,
 		OUT cohort pg_catalog.timestamptz, OUT period_offset pg_catalog.int4,
 		OUT cohort_size pg_catalog.int8, OUT retained pg_catalog.int8,
 		OUT retention_rate pg_catalog.float8)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'churn_cohorts'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 600;
-COMMENT ON FUNCTION cohort_retention(churn_tstz_summary) IS
+COMMENT ON FUNCTION churn_cohort_retention(churn_tstz_summary) IS
 	'cohort retention matrix: per cohort (the period of first activity) and offset 0..max_offset, the cohort size and how many are still present at the end of period cohort + offset; needs churn_agg(..., max_offset)';
 
 CREATE FUNCTION customers(churn_tstz_summary) RETURNS pg_catalog.int8
@@ -571,3 +571,28 @@ CREATE FUNCTION churn_rate_naive(customers_at_start pg_catalog.int8, customers_a
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION churn_rate_naive(pg_catalog.int8, pg_catalog.int8) IS
 	'NAIVE churn rate (customers_at_start - customers_at_end) / customers_at_start; right only when no customer joined during the period: every new customer hides a lost one (500 at start, 50 lost and 50 new gives 0, not 0.10), and it turns negative when more join than leave. Prefer churn_rate(at_start, lost) or churn_periods(); NULL when customers_at_start is 0';
+
+-- deprecated names, kept until 0.5.0 -----------------------------------------
+-- cohort_retention() was the one churn reader without the churn_ prefix:
+-- the same C function under its 0.3.0 name, so queries written for 0.3.0
+-- keep working for one release.
+
+CREATE FUNCTION cohort_retention(s churn_summary,
+		OUT cohort pg_catalog.date, OUT period_offset pg_catalog.int4,
+		OUT cohort_size pg_catalog.int8, OUT retained pg_catalog.int8,
+		OUT retention_rate pg_catalog.float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'churn_cohorts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 600;
+COMMENT ON FUNCTION cohort_retention(churn_summary) IS
+	'deprecated alias of churn_cohort_retention; removed in 0.5.0';
+
+CREATE FUNCTION cohort_retention(s churn_tstz_summary,
+		OUT cohort pg_catalog.timestamptz, OUT period_offset pg_catalog.int4,
+		OUT cohort_size pg_catalog.int8, OUT retained pg_catalog.int8,
+		OUT retention_rate pg_catalog.float8)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'churn_cohorts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 600;
+COMMENT ON FUNCTION cohort_retention(churn_tstz_summary) IS
+	'deprecated alias of churn_cohort_retention; removed in 0.5.0';
