@@ -1,7 +1,6 @@
 /* ces.sql: ces_summary, the counts of CES scores on a 1..k effort scale
- * and its direction, with aggregates, accessors, net effort and mean
- * intervals (src/ces.c; the C support functions are the NPS ones where
- * they can be). */
+ * and its direction, with its aggregates, accessors, net effort and mean
+ * intervals (the C support functions are the NPS ones where they can be). */
 
 --------------------------------------------------------------------------
 -- ces_summary: the counts of CES scores on a 1..k scale, and which end is easy

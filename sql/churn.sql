@@ -1,6 +1,6 @@
 /* churn.sql: churn_summary and churn_tstz_summary, customer churn per
- * period and cohort retention, with churn_agg(), the readers and the
- * scalar helpers (src/churn.c, src/cx_churn.c). */
+ * period and cohort retention, with churn_agg(), the readers, the scalar
+ * helpers and the deprecated names kept until 0.5.0. */
 
 --------------------------------------------------------------------------
 -- Churn: churn_summary (date grids) and churn_tstz_summary (timestamptz

@@ -8,9 +8,11 @@
  *   sql/ces.sql      ces_summary
  *   sql/churn.sql    churn_summary and churn_tstz_summary
  *   sql/journey.sql  the touchpoint schema
- * Each part is edited in place when its type changes; the upgrade script
- * to the current version is written by hand beside it, and released
- * scripts (sql/cx_metrics--<version>.sql of a release) are frozen.
+ * Each part is edited in place when its type changes.  The same change
+ * reaches existing installations through the upgrade script to the current
+ * version, sql/cx_metrics--<previous>--<current>.sql, written by hand;
+ * test/t/journey_upgrade.sh proves every chain equal to a fresh install.
+ * The scripts of released versions are frozen.
  *
  * Conventions: built-in objects are qualified with pg_catalog, no CREATE OR
  * REPLACE, no IF NOT EXISTS, no SECURITY DEFINER, a COMMENT on every

@@ -1,6 +1,6 @@
 /* csat.sql: csat_summary, the counts of CSAT scores on a 1..k scale, with
- * its aggregates, accessors, Wilson intervals and tests (src/csat.c; the C
- * support functions are the NPS ones where they can be). */
+ * its aggregates, accessors, Wilson intervals and tests (the C support
+ * functions are the NPS ones where they can be). */
 
 --------------------------------------------------------------------------
 -- csat_summary: the counts of CSAT scores on a 1..k scale

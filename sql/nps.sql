@@ -1,5 +1,5 @@
 /* nps.sql: nps_summary, the counts of NPS scores 0..10, with its
- * aggregates, accessors, intervals and test (src/nps.c, src/cx_summary.c). */
+ * aggregates, accessors, intervals and test. */
 
 --------------------------------------------------------------------------
 -- nps_summary: the distribution of NPS scores 0..10
