@@ -24,15 +24,20 @@ HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h src/cx_churn.h
 # by hand, and test/t/journey_upgrade.sh proves every chain of them equal
 # to a fresh install.
 SQL_PARTS = \
-	sql/cx_metrics.sql \
-	sql/csat_ces.sql \
+	sql/common.sql \
+	sql/nps.sql \
+	sql/csat.sql \
+	sql/ces.sql \
+	sql/churn.sql \
 	sql/journey.sql
 
 DATA = \
 	sql/$(EXTENSION)--0.1.0.sql \
 	sql/$(EXTENSION)--0.2.0.sql \
+	sql/$(EXTENSION)--0.3.0.sql \
 	sql/$(EXTENSION)--0.1.0--0.2.0.sql \
-	sql/$(EXTENSION)--0.2.0--0.3.0.sql
+	sql/$(EXTENSION)--0.2.0--0.3.0.sql \
+	sql/$(EXTENSION)--0.3.0--0.4.0.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
 # Every test/sql/*.sql file is a regression test, picked up by itself.

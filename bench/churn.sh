@@ -31,7 +31,7 @@
 # What it measures (bench/churn.sql has the queries; bench/lib.sql, shared
 # with bench/run, times them):
 #   1. count(*), count(activity), churn_periods(churn_agg(...)) and
-#      cohort_retention(churn_agg(..., max_offset)) over the table, serial;
+#      churn_cohort_retention(churn_agg(..., max_offset)) over the table, serial;
 #   2. the hand-written SQL for the same report, serial;
 #   3. the size of one summary, and HashAggregate memory per group.
 # Targets: churn_periods(churn_agg) at most 2 x count(*), at least 20 x

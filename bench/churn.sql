@@ -7,7 +7,7 @@
  * Three ways to the same monthly report over cx_bench.churn_customers:
  *   count(*)           the scan alone, the floor of any query of the table;
  *   churn_agg()        one pass, then churn_periods() (and, with cohort
- *                      counters, cohort_retention());
+ *                      counters, churn_cohort_retention());
  *   hand-written SQL   the usual way: every customer joined with every
  *                      period start (generate_series), containment tested
  *                      with @>, counted with count(*) FILTER.
@@ -30,7 +30,7 @@ SELECT to_char(date '2020-01-01', 'YYYY-MM-DD') AS cx_origin \gset
 -- hand-written equivalent of its main columns.
 SELECT format($q$SELECT * FROM churn_periods((SELECT churn_agg(activity, date %L, interval '1 month', %s) FROM cx_bench.churn_customers))$q$,
 			  :'cx_origin', :months) AS cx_churn_q,
-	   format($q$SELECT * FROM cohort_retention((SELECT churn_agg(activity, date %L, interval '1 month', %s, %s) FROM cx_bench.churn_customers))$q$,
+	   format($q$SELECT * FROM churn_cohort_retention((SELECT churn_agg(activity, date %L, interval '1 month', %s, %s) FROM cx_bench.churn_customers))$q$,
 			  :'cx_origin', :months, :months - 1) AS cx_cohort_q,
 	   format($q$SELECT t AS period_start,
 	   count(*) FILTER (WHERE s) AS customers_at_start,
@@ -88,7 +88,7 @@ INSERT INTO cx_bench.query VALUES
 	('churn', 1, 'count_star', 'count(*)', 'SELECT count(*) FROM cx_bench.churn_customers'),
 	('churn', 2, 'count_activity', 'count(activity)', 'SELECT count(activity) FROM cx_bench.churn_customers'),
 	('churn', 3, 'churn', 'churn_periods(churn_agg(...))', 'SELECT count(*) FROM (' || :'cx_churn_q' || ') q'),
-	('churn', 4, 'cohort', 'cohort_retention(churn_agg(..., max_offset))', 'SELECT count(*) FROM (' || :'cx_cohort_q' || ') q'),
+	('churn', 4, 'cohort', 'churn_cohort_retention(churn_agg(..., max_offset))', 'SELECT count(*) FROM (' || :'cx_cohort_q' || ') q'),
 	('hand', 1, 'hand', 'hand-written SQL (generate_series x customers, @>)', 'SELECT count(*) FROM (' || :'cx_hand_q' || ') q');
 
 \echo
@@ -167,6 +167,6 @@ SELECT 'count(activity) / count(*): reading the column' AS "for information",
 UNION ALL
 SELECT 'churn_periods(churn_agg) / count(activity)', to_char(cx_bench.ratio('churn', 'churn', 'count_activity'), 'FM990.00')
 UNION ALL
-SELECT 'cohort_retention(churn_agg(..., max_offset)) / count(*)', to_char(cx_bench.ratio('churn', 'cohort', 'count_star'), 'FM990.00')
+SELECT 'churn_cohort_retention(churn_agg(..., max_offset)) / count(*)', to_char(cx_bench.ratio('churn', 'cohort', 'count_star'), 'FM990.00')
 UNION ALL
 SELECT 'hand-written SQL / count(*)', to_char(cx_bench.med('hand', 'hand') / cx_bench.med('churn', 'count_star'), 'FM99990.0');

@@ -1,6 +1,5 @@
-/* cx_metrics: the install script, part 3: the touchpoint schema (new in 0.2.0). */
-
-\echo Use "CREATE EXTENSION cx_metrics" to load this file. \quit
+/* journey.sql: the touchpoint schema, cx_journey_create() and
+ * cx_journey_refresh(). */
 
 /*
  * The journey tables are not members of the extension.  cx_journey_create()

@@ -1,5 +1,5 @@
 --
--- churn_basic: churn_agg(), churn_periods(), cohort_retention() and the
+-- churn_basic: churn_agg(), churn_periods(), churn_cohort_retention() and the
 -- scalar helpers on hand-worked data.  Every expected count is worked out
 -- in the comments from the definitions (README, "Churn and retention";
 -- src/cx_churn.h), before running.
@@ -80,22 +80,22 @@ FROM (SELECT *, lead(customers_at_start) OVER (ORDER BY period_start) AS next_st
 -- 2. The two conventions side by side
 --------------------------------------------------------------------------
 
--- default: churned / customers_at_start.
--- stripe:  (churned + new_lost) / (customers_at_start + new_customers):
+-- at_start:          churned / customers_at_start.
+-- at_start_plus_new: (churned + new_lost) / (customers_at_start + new_customers):
 --   Jan (0 + 2) / (4 + 3) = 2/7 = 0.2857, Feb (3 + 0) / (5 + 1) = 0.5,
 --   Mar (0 + 1) / (3 + 1) = 0.25, Apr (1 + 0) / (4 + 0) = 0.25.
 SELECT d.period_start,
-	   d.churn_rate AS default_churn, d.retention_rate AS default_retention,
-	   round(s.churn_rate::numeric, 4) AS stripe_churn,
-	   round(s.retention_rate::numeric, 4) AS stripe_retention
+	   d.churn_rate AS at_start_churn, d.retention_rate AS at_start_retention,
+	   round(s.churn_rate::numeric, 4) AS plus_new_churn,
+	   round(s.retention_rate::numeric, 4) AS plus_new_retention
 FROM (SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4) AS s FROM subs) a,
 	 LATERAL churn_periods(a.s) d
-	 JOIN LATERAL churn_periods(a.s, 'stripe') s USING (period_start)
+	 JOIN LATERAL churn_periods(a.s, 'at_start_plus_new') s USING (period_start)
 ORDER BY period_start;
 
 -- the method is checked even when named
 SELECT count(*) FROM churn_periods((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4) FROM subs),
-								   method => 'default');
+								   method => 'at_start');
 
 --------------------------------------------------------------------------
 -- 3. Cohort retention, max_offset 3
@@ -107,7 +107,7 @@ SELECT count(*) FROM churn_periods((SELECT churn_agg(activity, date '2024-01-01'
 --   offset 3 would be past the grid).
 -- Cohort Mar = c12 (size 1): not present at t3, t4 -> 0, 0.
 -- Cohort Apr: empty, size 0, rate NULL.
-SELECT * FROM cohort_retention((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4, 3) FROM subs));
+SELECT * FROM churn_cohort_retention((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4, 3) FROM subs));
 
 -- max_offset past the grid is clamped to periods - 1: the same summary
 SELECT (SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4, 3) FROM subs)::text
@@ -115,7 +115,7 @@ SELECT (SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4, 3) 
 
 -- max_offset 0: offset 0 only, = new - new_lost
 SELECT cohort, period_offset, cohort_size, retained
-FROM cohort_retention((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4, 0) FROM subs));
+FROM churn_cohort_retention((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4, 0) FROM subs));
 
 -- cohort counters do not change the period counters
 SELECT (SELECT array_agg(p ORDER BY period_start) FROM churn_periods(a.s) p)
@@ -124,7 +124,7 @@ FROM (SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4) AS s,
 			 churn_agg(activity, date '2024-01-01', interval '1 month', 4, 3) AS c FROM subs) a;
 
 -- a summary without cohort counters has no matrix
-SELECT * FROM cohort_retention((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4) FROM subs));
+SELECT * FROM churn_cohort_retention((SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 4) FROM subs));
 
 --------------------------------------------------------------------------
 -- 4. Overloads: daterange, an end instead of a count
@@ -372,4 +372,47 @@ SELECT churn_rate_naive(10, -1);
 SELECT obj_description('churn_rate_naive(bigint, bigint)'::regprocedure, 'pg_proc') ~ 'hides a lost one' AS comment_explains;
 
 DROP TABLE subs, tz_summary, many;
+RESET datestyle;
+
+--------------------------------------------------------------------------
+-- Deprecated names, kept until 0.5.0: cohort_retention() is
+-- churn_cohort_retention(), the methods 'default' and 'stripe' are
+-- 'at_start' and 'at_start_plus_new'; no method means 'at_start'.
+--------------------------------------------------------------------------
+
+-- a: present at Jan 1, Feb 1, Mar 1, gone before Apr 1 (churned in Mar).
+-- b: new in Jan and gone again in Jan (new_lost).  c: new in Jan, stays.
+-- Jan: at_start 1, new 2, churned 0, new_lost 1: 'at_start' 0 / 1 = 0,
+-- 'at_start_plus_new' (0 + 1) / (1 + 2) = 0.3333.  Cohort Jan = b, c:
+-- size 2, retained 1 at each offset.
+SET datestyle = 'ISO, YMD';
+CREATE TEMP TABLE alias_subs (customer text, activity daterange);
+INSERT INTO alias_subs VALUES
+	('a', '[2023-12-01,2024-03-15)'), ('b', '[2024-01-10,2024-01-20)'), ('c', '[2024-01-05,)');
+CREATE TEMP TABLE alias_sums AS
+SELECT churn_agg(activity, date '2024-01-01', interval '1 month', 3, 2) AS d,
+	   churn_agg(tstzrange(lower(activity), upper(activity)), timestamptz '2024-01-01', interval '1 month', 3, 2) AS t
+FROM alias_subs;
+SELECT period_start, churn_rate AS at_start, round(plus_new::numeric, 4) AS at_start_plus_new
+FROM alias_sums, churn_periods(d, 'at_start') p
+	 JOIN (SELECT period_start, churn_rate AS plus_new FROM alias_sums, churn_periods(d, 'at_start_plus_new')) q USING (period_start)
+ORDER BY 1;
+SELECT cohort, period_offset, cohort_size, retained FROM alias_sums, churn_cohort_retention(d) ORDER BY 1, 2;
+SELECT (SELECT array_agg(r ORDER BY r) FROM cohort_retention(d) r) = (SELECT array_agg(r ORDER BY r) FROM churn_cohort_retention(d) r) AS date_cohorts,
+	   (SELECT array_agg(r ORDER BY r) FROM cohort_retention(t) r) = (SELECT array_agg(r ORDER BY r) FROM churn_cohort_retention(t) r) AS tstz_cohorts,
+	   (SELECT array_agg(p ORDER BY p) FROM churn_periods(d, 'default') p) = (SELECT array_agg(p ORDER BY p) FROM churn_periods(d, 'at_start') p) AS date_default,
+	   (SELECT array_agg(p ORDER BY p) FROM churn_periods(t, 'default') p) = (SELECT array_agg(p ORDER BY p) FROM churn_periods(t, 'at_start') p) AS tstz_default,
+	   (SELECT array_agg(p ORDER BY p) FROM churn_periods(d, 'stripe') p) = (SELECT array_agg(p ORDER BY p) FROM churn_periods(d, 'at_start_plus_new') p) AS date_stripe,
+	   (SELECT array_agg(p ORDER BY p) FROM churn_periods(t, 'stripe') p) = (SELECT array_agg(p ORDER BY p) FROM churn_periods(t, 'at_start_plus_new') p) AS tstz_stripe,
+	   (SELECT array_agg(p ORDER BY p) FROM churn_periods(d) p) = (SELECT array_agg(p ORDER BY p) FROM churn_periods(d, 'at_start') p) AS date_no_method,
+	   (SELECT array_agg(p ORDER BY p) FROM churn_periods(t) p) = (SELECT array_agg(p ORDER BY p) FROM churn_periods(t, 'at_start') p) AS tstz_no_method
+FROM alias_sums;
+-- the alias is the same C function, documented as deprecated
+SELECT p.oid::regprocedure AS alias, p.prosrc, n.prosrc AS new_prosrc, obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_proc p JOIN pg_proc n ON n.proname = 'churn_cohort_retention' AND n.proargtypes = p.proargtypes
+WHERE p.proname = 'cohort_retention'
+ORDER BY 1::text;
+SELECT DISTINCT substring(pg_get_function_arguments(oid) FROM 'method text DEFAULT [^,]*') AS default_method
+FROM pg_proc WHERE proname = 'churn_periods';
+DROP TABLE alias_subs, alias_sums;
 RESET datestyle;

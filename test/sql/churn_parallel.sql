@@ -60,8 +60,8 @@ SELECT rollup(s) = (SELECT mc FROM serial) AS rollup_equal FROM churn_parts;
 -- and the readers give the same rows
 SELECT (SELECT array_agg(p ORDER BY period_start) FROM churn_periods((SELECT rollup(s) FROM churn_parts)) p)
 	 = (SELECT array_agg(p ORDER BY period_start) FROM churn_periods((SELECT mc FROM serial)) p) AS periods_equal,
-	   (SELECT array_agg(c ORDER BY cohort, period_offset) FROM cohort_retention((SELECT rollup(s) FROM churn_parts)) c)
-	 = (SELECT array_agg(c ORDER BY cohort, period_offset) FROM cohort_retention((SELECT mc FROM serial)) c) AS cohorts_equal;
+	   (SELECT array_agg(c ORDER BY cohort, period_offset) FROM churn_cohort_retention((SELECT rollup(s) FROM churn_parts)) c)
+	 = (SELECT array_agg(c ORDER BY cohort, period_offset) FROM churn_cohort_retention((SELECT mc FROM serial)) c) AS cohorts_equal;
 
 RESET ALL;
 DROP TABLE churn_big, churn_parts;

@@ -8,7 +8,7 @@
 # the first of a month; merged per customer with range_agg().  For each grid
 # (monthly from a 31st, weekly, daily, and a monthly timestamptz grid in a
 # time zone with summer time, on 30,000 of the customers), every counter of
-# churn_periods() under both methods and every cell of cohort_retention()
+# churn_periods() under both methods and every cell of churn_cohort_retention()
 # must equal what plain SQL gives: the boundaries from generate_series and
 # origin + k * bucket, "present at t" as a join of the boundaries with each
 # customer's ranges on r @> t (the range having begun before t), and period
@@ -99,7 +99,7 @@ n=0
 failed=0
 
 # run_grid LABEL TABLE COMPS TYPE ORIGIN BUCKET PERIODS MAX_OFFSET
-# One grid: prints a TAP line for churn_periods and one for cohort_retention.
+# One grid: prints a TAP line for churn_periods and one for churn_cohort_retention.
 run_grid() {
 	local label=$1 tbl=$2 comps=$3 type=$4 origin=$5 bucket=$6 periods=$7 maxoff=$8
 	local out rc=0 t0=$SECONDS prows pdiff crows cdiff
@@ -172,8 +172,8 @@ WHERE g.k < ${periods};
 
 CREATE TEMP TABLE mine AS
 	SELECT g.k, p.* FROM summary, churn_periods(s) p JOIN g ON g.t = p.period_start;
-CREATE TEMP TABLE mine_stripe AS
-	SELECT g.k, p.* FROM summary, churn_periods(s, 'stripe') p JOIN g ON g.t = p.period_start;
+CREATE TEMP TABLE mine_plus_new AS
+	SELECT g.k, p.* FROM summary, churn_periods(s, 'at_start_plus_new') p JOIN g ON g.t = p.period_start;
 
 -- rates: the same IEEE divisions, so exact
 CREATE TEMP TABLE pcheck AS
@@ -192,7 +192,7 @@ SELECT k, n.k IS NULL OR m.k IS NULL OR s.k IS NULL
 	   OR s.retention_rate IS DISTINCT FROM (n.at_start + n.new - n.churned - n.new_lost)::float8
 											/ nullif(n.at_start + n.new, 0) AS bad,
 	   n AS naive_row, m AS mine_row
-FROM naive n FULL JOIN mine m USING (k) FULL JOIN mine_stripe s USING (k);
+FROM naive n FULL JOIN mine m USING (k) FULL JOIN mine_plus_new s USING (k);
 
 -- cohorts: cohort c = period of first activity; retained at t_{c+j+1}
 CREATE TEMP TABLE naive_c AS
@@ -206,7 +206,7 @@ LEFT JOIN (SELECT f.kf, p.k - f.kf - 1 AS j, count(*) AS n
 WHERE c.k < ${periods};
 CREATE TEMP TABLE mine_c AS
 	SELECT g.k AS c, r.period_offset AS j, r.cohort_size AS size, r.retained, r.retention_rate
-	FROM summary, cohort_retention(s) r JOIN g ON g.t = r.cohort;
+	FROM summary, churn_cohort_retention(s) r JOIN g ON g.t = r.cohort;
 CREATE TEMP TABLE ccheck AS
 SELECT c, j, n.c IS NULL OR m.c IS NULL OR (n.size, n.retained) IS DISTINCT FROM (m.size, m.retained)
 	   OR m.retention_rate IS DISTINCT FROM n.retained::float8 / nullif(n.size, 0) AS bad,
@@ -243,10 +243,10 @@ SQL
 	fi
 	n=$((n + 1))
 	if [[ $cdiff == 0 && $crows -gt 0 ]]; then
-		echo "ok $n - $label: cohort_retention, $crows cells equal to naive SQL ($((SECONDS - t0))s)"
+		echo "ok $n - $label: churn_cohort_retention, $crows cells equal to naive SQL ($((SECONDS - t0))s)"
 	else
 		failed=$((failed + 1))
-		echo "not ok $n - $label: cohort_retention differs from naive SQL in $cdiff of $crows cells"
+		echo "not ok $n - $label: churn_cohort_retention differs from naive SQL in $cdiff of $crows cells"
 		grep '^cdiff|' <<<"$out" | sed 's/^/# /'
 	fi
 	grep '^note|' <<<"$out" | cut -d'|' -f2- | sed 's/^/#   /'

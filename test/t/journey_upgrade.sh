@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # journey_upgrade.sh: every upgrade chain.  For each released version
-# (0.1.0, 0.2.0: their frozen install scripts), installs cx_metrics VERSION
-# that, stores summaries in a table and a materialized view, runs ALTER
-# EXTENSION cx_metrics UPDATE (0.1.0 -> 0.2.0 -> current), and checks that
-# the data survives and reads the same, and that the extension's objects
-# (every member, by pg_describe_object over pg_depend deptype 'e', with its
-# comment, and every function's properties) are exactly those of a fresh
-# install of the current version.
+# (0.1.0, 0.2.0, 0.3.0: their frozen install scripts), installs cx_metrics
+# VERSION that, stores summaries in a table and a materialized view, runs
+# ALTER EXTENSION cx_metrics UPDATE (0.1.0 -> 0.2.0 -> 0.3.0 -> current),
+# and checks that the data survives and reads the same, and that the
+# extension's objects (every member, by pg_describe_object over pg_depend
+# deptype 'e', with its comment, and every function's properties, its
+# argument list with names, modes and defaults included) are exactly those
+# of a fresh install of the current version.  Then, in the upgraded
+# database, that the deprecated names answer exactly as the new ones:
+# cohort_retention as churn_cohort_retention, the churn_periods methods
+# 'default' as 'at_start' and 'stripe' as 'at_start_plus_new', and that
+# churn_periods' default method is 'at_start'.
 #
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 # Prints TAP: one line per check.
@@ -18,7 +23,7 @@ if [ -z "$from" ]; then
 	# One run per released version, each numbered on its own: join them.
 	status=0
 	out=
-	for v in 0.1.0 0.2.0; do
+	for v in 0.1.0 0.2.0 0.3.0; do
 		out+=$("$0" "$v")$'\n' || status=1
 	done
 	awk '/^(not )?ok [0-9]+/ { n++; sub(/ok [0-9]+/, "ok " n) } /^1\.\.[0-9]+$/ { next } { print } END { print "1.." n }' <<<"$out"
@@ -87,13 +92,17 @@ if [ "$upgraded" = "$fresh" ]; then
 	ok "the upgraded extension's members and their comments equal a fresh $current install's"
 else
 	not_ok "the upgraded extension's members and their comments equal a fresh $current install's"
-	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40
+	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40 || true
 fi
 # Function properties too: volatility, strictness, parallel safety, SET
-# options, source, argument defaults.
+# options, C symbol or source, library, estimated rows and cost, the
+# argument list as it is declared (names, IN and OUT, defaults), the result,
+# and the argument defaults as stored.
 props="
 SELECT p.oid::regprocedure::text || ' ' || p.provolatile::text || p.proisstrict::text || p.proparallel::text || ' ' ||
        coalesce(array_to_string(p.proconfig, ','), '') || ' ' || md5(p.prosrc) || ' ' ||
+       coalesce(p.probin, '') || ' ' || p.prorows || ' ' || p.procost || ' ' ||
+       '(' || pg_get_function_arguments(p.oid) || ') -> ' || pg_get_function_result(p.oid) || ' ' ||
        coalesce(pg_get_expr(p.proargdefaults, 0), '')
 FROM pg_depend d JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
@@ -101,8 +110,12 @@ WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 "
 fresh=$(q "$new" -At -c "$props" | LC_ALL=C sort)
 upgraded=$(q "$old" -At -c "$props" | LC_ALL=C sort)
-check "the upgraded functions' properties equal a fresh install's ($(wc -l <<<"$fresh" | tr -d ' ') functions)" \
-	"$fresh" "$upgraded"
+if [ "$upgraded" = "$fresh" ]; then
+	ok "the upgraded functions' properties equal a fresh install's ($(wc -l <<<"$fresh" | tr -d ' ') functions)"
+else
+	not_ok "the upgraded functions' properties equal a fresh install's ($(wc -l <<<"$fresh" | tr -d ' ') functions)"
+	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40 || true
+fi
 
 # The new parts work in the upgraded database.
 check "a journey can be set up in the database upgraded from $from" 21 \
@@ -110,5 +123,35 @@ check "a journey can be set up in the database upgraded from $from" 21 \
 		-c "SELECT count(*) FROM crm.touchpoints" | tail -n 1)"
 check "CSAT works in the database upgraded from $from" 75 \
 	"$(q "$old" -At -c "SELECT csat(x) FROM (VALUES (5), (4), (4), (2)) AS v(x)")"
+
+# The names renamed in 0.4.0: after the update, the deprecated ones answer
+# exactly as the new ones.  Spans as short as 5 days make new customers who
+# leave within their first month (new_lost), so the two methods differ and
+# a method alias that mapped to the wrong method would show.
+q "$old" >/dev/null <<'SQL'
+CREATE TABLE churn_input AS
+SELECT i, daterange(DATE '2025-01-01' + (i * 7) % 330, DATE '2025-01-01' + (i * 7) % 330 + 5 + (i * 13) % 200) AS span
+FROM generate_series(1, 400) AS i;
+CREATE TABLE churn_sums AS
+SELECT churn_agg(span, DATE '2025-01-01', interval '1 month', 12, 4) AS d,
+       churn_agg(tstzrange(lower(span)::timestamptz, upper(span)::timestamptz), TIMESTAMPTZ '2025-01-01 00:00+00', interval '1 month', 12, 4) AS t
+FROM churn_input;
+SQL
+for ty in d t; do
+	check "cohort_retention equals churn_cohort_retention ($ty grid, upgraded from $from)" "t|t" \
+		"$(q "$old" -At -c "SELECT (SELECT array_agg(r ORDER BY r.cohort, r.period_offset) FROM churn_sums, cohort_retention($ty) r)
+			IS NOT DISTINCT FROM (SELECT array_agg(r ORDER BY r.cohort, r.period_offset) FROM churn_sums, churn_cohort_retention($ty) r),
+			(SELECT count(*) > 0 AND bool_or(retained < cohort_size) FROM churn_sums, churn_cohort_retention($ty))")"
+	periods() { echo "(SELECT array_agg(p ORDER BY p.period_start) FROM churn_sums, churn_periods($ty$1) p)"; }
+	check "churn_periods 'default' equals 'at_start', 'stripe' equals 'at_start_plus_new', and no argument means 'at_start' ($ty grid, upgraded from $from)" \
+		"t|t|t|f" \
+		"$(q "$old" -At -c "SELECT $(periods ", 'default'") = $(periods ", 'at_start'"),
+			$(periods ", 'stripe'") = $(periods ", 'at_start_plus_new'"),
+			$(periods "") = $(periods ", 'at_start'"),
+			$(periods ", 'at_start'") = $(periods ", 'at_start_plus_new'")")"
+done
+check "churn_periods' method argument defaults to 'at_start' (upgraded from $from)" \
+	"method text DEFAULT 'at_start'::text" \
+	"$(q "$old" -At -c "SELECT DISTINCT substring(pg_get_function_arguments(oid) FROM 'method text DEFAULT [^,]*') FROM pg_proc WHERE proname = 'churn_periods'")"
 
 echo "1..$n"
