@@ -35,9 +35,10 @@ DATA = \
 	sql/$(EXTENSION)--0.2.0--0.3.0.sql
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
-# Every test/sql/*.sql file is a regression test, picked up by itself.
+# Every test/sql/*.sql file is a regression test, picked up by itself;
+# setup (the helpers the others share) runs first.
 TESTS = $(sort $(wildcard test/sql/*.sql))
-REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
+REGRESS = setup $(filter-out setup,$(patsubst test/sql/%.sql,%,$(TESTS)))
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -DCX_METRICS_VERSION='"$(EXTVERSION)"'
