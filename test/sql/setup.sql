@@ -29,12 +29,16 @@
 --                       JSON)): its nodes named as the text EXPLAIN names
 --                       them ('Partial Aggregate', 'Parallel Seq Scan'), and
 --                       the values of a field ('Hash Cond', 'Index Name')
+--   parallel_aggregation(query)  booleans: partial and finalize
+--                       aggregates, a parallel scan; the workers planned
 --   normal_cdf(x)       an independent normal CDF
 --   levels              confidence levels and their published critical values
 --
 
 CREATE SCHEMA cx_test;
 COMMENT ON SCHEMA cx_test IS 'helpers shared by the regression tests (test/sql/setup.sql)';
+-- some tests run helpers as roles of their own, not superusers
+GRANT USAGE ON SCHEMA cx_test TO PUBLIC;
 
 --------------------------------------------------------------------------
 -- Outcomes of queries that may fail
@@ -231,6 +235,18 @@ LANGUAGE sql AS $$
 	WHERE f.key LIKE plan_values.key
 $$;
 
+-- Is the query's aggregation parallel: a partial aggregate (of any
+-- strategy) in the workers, a finalizing one above the Gather, the table
+-- scanned in parallel, and how many workers are planned?
+CREATE FUNCTION cx_test.parallel_aggregation(query text, OUT partial_aggregate boolean,
+											 OUT finalize_aggregate boolean, OUT parallel_scan boolean,
+											 OUT workers int)
+LANGUAGE sql AS $$
+	SELECT cx_test.plan_has(query, 'Partial %Aggregate'), cx_test.plan_has(query, 'Finalize %Aggregate'),
+		   cx_test.plan_has(query, 'Parallel % Scan'),
+		   (SELECT max(w::int) FROM cx_test.plan_values(query, 'Workers Planned') w)
+$$;
+
 -- A serial plan and a forced parallel one, of the same query (of a table
 -- that is not temporary: those are never scanned in parallel).
 CREATE TABLE plan_t AS SELECT i, i % 3 AS g FROM generate_series(1, 1000) i;
@@ -251,6 +267,9 @@ SELECT cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Partial Aggregate') AS has
 	   cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Parallel Seq Scan') AS has_parallel_scan;
 SET enable_hashagg = off;
 SELECT array_agg(n) AS grouped_nodes FROM cx_test.plan_nodes('SELECT g, sum(i) FROM plan_t GROUP BY g') n;
+SELECT * FROM cx_test.parallel_aggregation('SELECT g, sum(i) FROM plan_t GROUP BY g');
+SET max_parallel_workers_per_gather = 0;
+SELECT * FROM cx_test.parallel_aggregation('SELECT g, sum(i) FROM plan_t GROUP BY g');
 RESET ALL;
 -- fields: an index condition and the index's name; a hash join's condition
 SET enable_seqscan = off;
@@ -284,6 +303,7 @@ CREATE FUNCTION cx_test.normal_cdf(x float8) RETURNS float8
 CREATE TABLE cx_test.levels (confidence float8, z float8);
 INSERT INTO cx_test.levels VALUES (0.90, 1.6448536269514722), (0.95, 1.959963984540054),
 	(0.99, 2.5758293035489004);
+GRANT SELECT ON cx_test.levels TO PUBLIC;
 
 -- against a printed normal table: Phi(1.96) = 0.9750, Phi(1.98) = 0.9761,
 -- Phi(2.12) = 0.9830, Phi(-1) = 0.1587
