@@ -34,10 +34,7 @@ CREATE TEMP TABLE serial_grouped AS :grouped;
 
 -- parallel plans forced: no setup or tuple cost, any table size, two
 -- workers doing all the scanning
-SELECT set_config(name, value, false)
-FROM (VALUES ('parallel_setup_cost', '0'), ('parallel_tuple_cost', '0'),
-			 ('min_parallel_table_scan_size', '0'), ('max_parallel_workers_per_gather', '2'),
-			 ('parallel_leader_participation', 'off')) AS v(name, value) \g /dev/null
+SELECT * FROM cx_test.force_parallel();
 
 -- the plan of the very statement that computes the parallel results
 SELECT * FROM cx_test.parallel_aggregation('CREATE TEMP TABLE parallel AS SELECT ' || :'aggs' || ' FROM churn_big');

@@ -43,11 +43,7 @@ CREATE TEMP TABLE serial_tail AS
 	SELECT csat_agg(s7, 7) AS cs7, ces_agg(s5, 5, true) AS es1 FROM big WHERE id > 999990;
 
 -- parallel results
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+SELECT * FROM cx_test.force_parallel();
 
 SELECT * FROM cx_test.parallel_aggregation($$
 SELECT csat_agg(s5), csat(s5), csat_agg(s7, 7), csat(s10, 10), ces_agg(s7), ces(s7),
@@ -110,9 +106,5 @@ SELECT r.cs = s.cs AS csat_rollup_equal, r.cs7 = s.cs7 AS csat_7_rollup_equal,
 	   r.es = s.es AS ces_rollup_equal, r.es1 = s.es1 AS ces_1_0_rollup_equal
 FROM r, serial s;
 
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
+RESET ALL;
 DROP TABLE big, parts;

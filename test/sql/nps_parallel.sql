@@ -22,11 +22,7 @@ CREATE TEMP TABLE serial_grouped AS
 	SELECT touchpoint, nps_agg(score) AS s FROM big GROUP BY touchpoint;
 
 -- parallel results
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+SELECT * FROM cx_test.force_parallel();
 
 SELECT * FROM cx_test.parallel_aggregation(
 	'SELECT nps_agg(score), nps(score), nps_agg(score::numeric) FROM big');
@@ -50,9 +46,5 @@ SELECT * FROM cx_test.parallel_aggregation(
 	'SELECT rollup(s) FROM parts');
 SELECT rollup(s) = (SELECT s FROM serial) AS rollup_equal FROM parts;
 
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
+RESET ALL;
 DROP TABLE big, parts;

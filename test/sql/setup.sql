@@ -31,6 +31,7 @@
 --                       the values of a field ('Hash Cond', 'Index Name')
 --   parallel_aggregation(query)  booleans: partial and finalize
 --                       aggregates, a parallel scan; the workers planned
+--   force_parallel()    parallel plans forced for the session
 --   normal_cdf(x)       an independent normal CDF
 --   levels              confidence levels and their published critical values
 --
@@ -247,6 +248,20 @@ LANGUAGE sql AS $$
 		   (SELECT max(w::int) FROM cx_test.plan_values(query, 'Workers Planned') w)
 $$;
 
+-- Parallel plans forced, for the rest of the session (RESET ALL undoes it):
+-- no setup or tuple cost, any table size, two workers doing all the
+-- scanning.  Returns the settings made.
+CREATE FUNCTION cx_test.force_parallel() RETURNS TABLE (setting text, value text)
+LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY
+		SELECT v.name, set_config(v.name, v.value, false)
+		FROM (VALUES ('parallel_setup_cost', '0'), ('parallel_tuple_cost', '0'),
+					 ('min_parallel_table_scan_size', '0'), ('max_parallel_workers_per_gather', '2'),
+					 ('parallel_leader_participation', 'off')) AS v(name, value);
+END
+$$;
+
 -- A serial plan and a forced parallel one, of the same query (of a table
 -- that is not temporary: those are never scanned in parallel).
 CREATE TABLE plan_t AS SELECT i, i % 3 AS g FROM generate_series(1, 1000) i;
@@ -257,10 +272,7 @@ SELECT array_agg(n) AS serial_nodes FROM cx_test.plan_nodes('SELECT sum(i) FROM 
 SELECT cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Aggregate') AS has_aggregate,
 	   cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Partial %Aggregate') AS has_partial,
 	   cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Gather%') AS has_gather;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
+SELECT * FROM cx_test.force_parallel();
 SELECT array_agg(n) AS parallel_nodes FROM cx_test.plan_nodes('SELECT sum(i) FROM plan_t') n;
 SELECT cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Partial Aggregate') AS has_partial,
 	   cx_test.plan_has('SELECT sum(i) FROM plan_t', 'Finalize Aggregate') AS has_finalize,
