@@ -515,7 +515,7 @@ FROM (VALUES
 	-- accepted
 	(46, 'csat(s, 1)'),
 	(47, 'csat(s, 5)'),
-	(48, 'csat(t, 3)'),
+	(48, 'abs(csat(t, 3) - 100 / 3.0) < 1e-12'),        -- 1 of 3 satisfied
 	(49, 'csat(e, 5)'),
 	(50, 'satisfied(s, 1)'),
 	(51, 'csat_lower(s, 0.5, 5) BETWEEN 0 AND 100'),

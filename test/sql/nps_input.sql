@@ -177,7 +177,7 @@ FROM (VALUES
 	(28, 'nps_agg', '(-0.0)'),
 	(29, 'nps_agg', '(0::smallint), (10::smallint)'),
 	(30, 'nps_agg', '(5::bigint)'),
-	(31, 'nps',     '(0), (10), (10)'),
+	(31, 'nps',     '(0), (10), (10), (10)'),          -- 100 (3 - 1) / 4
 	-- NULL scores are ignored
 	(32, 'nps',     '(NULL), (10)'),
 	(33, 'nps_agg', '(NULL), (10)'),
