@@ -41,8 +41,11 @@ DATA = \
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
 # Every test/sql/*.sql file is a regression test, picked up by itself.
+# setup (the helpers the others share) runs first, also before the tests
+# named by a REGRESS=... on the command line.
 TESTS = $(sort $(wildcard test/sql/*.sql))
 REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
+override REGRESS := setup $(filter-out setup,$(REGRESS))
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -DCX_METRICS_VERSION='"$(EXTVERSION)"'

@@ -14,28 +14,9 @@
 
 SET datestyle = 'ISO, YMD';
 
--- churn_try(query) runs a query returning one value: "ok: value", or
--- "SQLSTATE: message / detail".  With a second query, it runs the first for
--- its effect and reports the value the second returns.
-CREATE FUNCTION churn_try(q text, result_q text DEFAULT NULL) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	r text;
-	st text;
-	msg text;
-	det text;
-BEGIN
-	IF result_q IS NULL THEN
-		EXECUTE q INTO r;
-	ELSE
-		EXECUTE q;
-		EXECUTE result_q INTO r;
-	END IF;
-	RETURN 'ok: ' || coalesce(r, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
-	RETURN st || ': ' || msg || coalesce(' / ' || nullif(det, ''), '');
-END
-$$;
+-- cx_test.try_sql(query) (test/sql/setup.sql) runs a query returning one
+-- value, and cx_test.line() puts its outcome on one line: "ok: value", or
+-- "SQLSTATE: message / detail".
 
 -- A valid summary of 2 monthly periods, 3 customers: one present at t0 who
 -- churns in period 0, two new in period 0 of whom one churns in period 1.
@@ -56,7 +37,7 @@ SELECT :'V'::churn_summary::text = :'V' AS v_round_trip,
 	   :'T'::churn_tstz_summary::text = :'T' AS t_round_trip;
 
 -- Non-canonical spellings that are accepted, and how they are written back.
-SELECT n, churn_try(format('SELECT %L::%s::text', input, type)) AS outcome
+SELECT n, cx_test.line(cx_test.try_sql(format('SELECT %L::%s::text', input, type))) AS outcome
 FROM (VALUES
 	(1, 'churn_summary', '  ' || :'V' || E'\n'),						-- surrounding white space
 	(2, 'churn_summary', replace(:'V', 'customers=3', 'customers=003')),	-- leading zeros
@@ -80,7 +61,7 @@ SELECT NULL::text::churn_summary IS NULL AS null_in_null_out;
 -- Text: rejected values
 --------------------------------------------------------------------------
 
-SELECT n, what, churn_try(format('SELECT %L::%s::text', input, type)) AS outcome
+SELECT n, what, cx_test.line(cx_test.try_sql(format('SELECT %L::%s::text', input, type))) AS outcome
 FROM (VALUES
 	(1, 'empty string', 'churn_summary', ''),
 	(2, 'white space only', 'churn_summary', '   '),
@@ -179,7 +160,7 @@ CREATE TABLE acts (id int, a daterange, t tstzrange);
 INSERT INTO acts VALUES (1, '[2024-01-05,2024-03-01)', '[2024-01-05,2024-03-01)'),
 						(2, '[2024-02-01,)', '[2024-02-01,)');
 
-SELECT n, churn_try(q) AS outcome
+SELECT n, cx_test.line(cx_test.try_sql(q)) AS outcome
 FROM (VALUES
 	(1, $q$SELECT churn_agg(a, date '2024-01-01', interval '1 month', 0) FROM acts$q$),
 	(2, $q$SELECT churn_agg(a, date '2024-01-01', interval '1 month', -3) FROM acts$q$),
@@ -214,7 +195,7 @@ FROM (VALUES
 ORDER BY n;
 
 -- Rows of one group must agree on the grid: the first row fixes it.
-SELECT n, churn_try(q) AS outcome
+SELECT n, cx_test.line(cx_test.try_sql(q)) AS outcome
 FROM (VALUES
 	(1, $q$SELECT churn_agg(a, date '2024-01-01' + (id - 1), interval '1 month', 3) FROM acts$q$),
 	(2, $q$SELECT churn_agg(a, date '2024-01-01', interval '1 month' * id, 3) FROM acts$q$),
@@ -245,7 +226,7 @@ INSERT INTO parts
 
 -- same grid: fine; the customer counts add up (2 + 1)
 SELECT customers(rollup(s)) FROM parts WHERE k IN (1, 6);
-SELECT k, churn_try(format('SELECT rollup(s) FROM parts WHERE k IN (1, %s)', k)) AS outcome
+SELECT k, cx_test.line(cx_test.try_sql(format('SELECT rollup(s) FROM parts WHERE k IN (1, %s)', k))) AS outcome
 FROM generate_series(2, 5) k
 ORDER BY k;
 
@@ -260,7 +241,7 @@ CREATE TABLE tz_parts AS SELECT 1 AS k, churn_agg(t, timestamptz '2024-01-15 00:
 SET TIME ZONE 'Europe/Paris';
 INSERT INTO tz_parts SELECT 2, churn_agg(t, timestamptz '2024-01-15 00:00+00', interval '1 month', 3),
 							churn_agg(t, timestamptz '2024-01-15 00:00+00', interval '720 hours', 3) FROM acts;
-SELECT churn_try('SELECT rollup(s) FROM tz_parts') AS monthly, churn_try('SELECT customers(rollup(h)) FROM tz_parts') AS hourly;
+SELECT cx_test.line(cx_test.try_sql('SELECT rollup(s) FROM tz_parts')) AS monthly, cx_test.line(cx_test.try_sql('SELECT customers(rollup(h)) FROM tz_parts')) AS hourly;
 RESET TIME ZONE;
 
 --------------------------------------------------------------------------
@@ -318,33 +299,18 @@ FROM bin_src ORDER BY id;
 -- Binary: malformed fields
 --------------------------------------------------------------------------
 
--- bin_try(bytes, table) writes a binary COPY file whose one field holds the
--- bytes, reads it into the table's one summary column, and says what
--- happened.
+-- cx_test.try_copy(table, bytes) (test/sql/setup.sql) writes a binary COPY
+-- file whose one field holds the bytes, reads it into the table's one
+-- summary column, and says what happened.
 CREATE TABLE bin_in (s churn_summary);
 CREATE TABLE bin_in_tz (s churn_tstz_summary);
-CREATE FUNCTION bin_try(field bytea, tbl text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	f text := current_setting('data_directory') || '/churn_input_bad.bin';
-BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L WITH (FORMAT binary)', field, f);
-	EXECUTE format('TRUNCATE %I', tbl);
-	RETURN churn_try(format('COPY %I FROM %L WITH (FORMAT binary)', tbl, f),
-					 format('SELECT s::text FROM %I', tbl));
-END
-$$;
 
 -- The valid field of :V, to be broken one piece at a time: 39 bytes of
 -- header (up to the zone length byte, 0), then 14 int8 counts.
 SELECT churn_summary_send(:'V') AS vb \gset
 SELECT length(:'vb'::bytea) AS vb_bytes;
 
--- int8 values as bytes
-CREATE FUNCTION i8(VARIADIC v bigint[]) RETURNS bytea LANGUAGE sql AS $$
-	SELECT string_agg(int8send(x), ''::bytea ORDER BY o) FROM unnest(v) WITH ORDINALITY u(x, o)
-$$;
-
-SELECT n, what, bin_try(field, 'bin_in') AS outcome
+SELECT n, what, cx_test.line(cx_test.try_copy('bin_in', field)) AS outcome
 FROM (VALUES
 	(1, 'valid', :'vb'::bytea),
 	(2, 'empty', ''::bytea),
@@ -365,23 +331,23 @@ FROM (VALUES
 	(17, 'max_offset 2 of 2 periods', substr(:'vb'::bytea, 1, 30) || int4send(2) || substr(:'vb'::bytea, 35)),
 	(18, 'max_offset -2', substr(:'vb'::bytea, 1, 30) || int4send(-2) || substr(:'vb'::bytea, 35)),
 	(19, 'max_offset 1, no retained cells', substr(:'vb'::bytea, 1, 30) || int4send(1) || substr(:'vb'::bytea, 35)),
-	(20, 'max_offset 1 with cells', substr(:'vb'::bytea, 1, 30) || int4send(1) || substr(:'vb'::bytea, 35) || i8(2, 1, 0)),
+	(20, 'max_offset 1 with cells', substr(:'vb'::bytea, 1, 30) || int4send(1) || substr(:'vb'::bytea, 35) || cx_test.int8s(2, 1, 0)),
 	(21, 'a zone on a date grid', substr(:'vb'::bytea, 1, 34) || '\x03'::bytea || 'UTC'::bytea || substr(:'vb'::bytea, 36)),
 	(22, 'one count missing', substr(:'vb'::bytea, 1, length(:'vb'::bytea) - 8)),
 	(23, 'one byte missing', substr(:'vb'::bytea, 1, length(:'vb'::bytea) - 1)),
 	(24, 'one byte more', :'vb'::bytea || '\x00'::bytea),
-	(25, 'one count more', :'vb'::bytea || i8(0)),
-	(26, 'customers -1', substr(:'vb'::bytea, 1, 35) || i8(-1) || substr(:'vb'::bytea, 44)),
-	(27, 'an active count -1', substr(:'vb'::bytea, 1, 43) || i8(-1) || substr(:'vb'::bytea, 52)),
-	(28, 'identity broken', substr(:'vb'::bytea, 1, 35) || i8(3, 1, 2, 2) || substr(:'vb'::bytea, 68)),
-	(29, 'a count INT64_MIN', substr(:'vb'::bytea, 1, 67) || i8(-9223372036854775808) || substr(:'vb'::bytea, 76)),
+	(25, 'one count more', :'vb'::bytea || cx_test.int8s(0)),
+	(26, 'customers -1', substr(:'vb'::bytea, 1, 35) || cx_test.int8s(-1) || substr(:'vb'::bytea, 44)),
+	(27, 'an active count -1', substr(:'vb'::bytea, 1, 43) || cx_test.int8s(-1) || substr(:'vb'::bytea, 52)),
+	(28, 'identity broken', substr(:'vb'::bytea, 1, 35) || cx_test.int8s(3, 1, 2, 2) || substr(:'vb'::bytea, 68)),
+	(29, 'a count INT64_MIN', substr(:'vb'::bytea, 1, 67) || cx_test.int8s(-9223372036854775808) || substr(:'vb'::bytea, 76)),
 	(30, 'NULL field', NULL)
 ) AS c(n, what, field)
 ORDER BY n;
 
 -- A timestamptz field whose zone name is unknown, or holds a NUL byte.
 SELECT churn_tstz_summary_send(:'T') AS tb \gset
-SELECT n, what, bin_try(field, 'bin_in_tz') AS outcome
+SELECT n, what, cx_test.line(cx_test.try_copy('bin_in_tz', field)) AS outcome
 FROM (VALUES
 	(1, 'valid', :'tb'::bytea),
 	(2, 'unknown zone', replace(:'tb'::bytea::text, encode('America/New_York', 'hex'), encode('America/Nueva_Yo', 'hex'))::bytea),
@@ -391,6 +357,5 @@ FROM (VALUES
 ) AS c(n, what, field)
 ORDER BY n;
 
-DROP FUNCTION bin_try(bytea, text), i8(bigint[]), churn_try(text, text);
 DROP TABLE acts, parts, tz_parts, bin_src, bin_dst, bin_in, bin_in_tz;
 RESET datestyle;

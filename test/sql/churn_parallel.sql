@@ -1,7 +1,9 @@
--- churn_parallel: partial aggregation.  With parallel plans forced, EXPLAIN
--- must show Partial Aggregate for churn_agg() and rollup() (their state is
+-- churn_parallel: partial aggregation.  With parallel plans forced, the plan
+-- must have a Partial Aggregate for churn_agg() and rollup() (their state is
 -- churn_summary with a combine function), and every result must equal the
--- serial one exactly.
+-- serial one exactly.  cx_test.parallel_aggregation() (test/sql/setup.sql)
+-- reads the plan: partial and finalize aggregates, a parallel scan, the
+-- workers planned.
 
 -- 300,000 customers, one to three subscriptions each, some open-ended,
 -- reproducible (a hash stands in for random()).
@@ -32,19 +34,16 @@ CREATE TEMP TABLE serial_grouped AS :grouped;
 
 -- parallel plans forced: no setup or tuple cost, any table size, two
 -- workers doing all the scanning
-SELECT set_config(name, value, false)
-FROM (VALUES ('parallel_setup_cost', '0'), ('parallel_tuple_cost', '0'),
-			 ('min_parallel_table_scan_size', '0'), ('max_parallel_workers_per_gather', '2'),
-			 ('parallel_leader_participation', 'off')) AS v(name, value) \g /dev/null
+SELECT * FROM cx_test.force_parallel();
 
 -- the plan of the very statement that computes the parallel results
-EXPLAIN (COSTS OFF) CREATE TEMP TABLE parallel AS SELECT :aggs FROM churn_big;
+SELECT * FROM cx_test.parallel_aggregation('CREATE TEMP TABLE parallel AS SELECT ' || :'aggs' || ' FROM churn_big');
 CREATE TEMP TABLE parallel AS SELECT :aggs FROM churn_big;
 SELECT p.m = s.m AS monthly_equal, p.mc = s.mc AS cohorts_equal, p.w = s.w AS weekly_equal,
 	   p.t = s.t AS tstz_equal, customers(p.m) AS customers
 FROM parallel p, serial s;
 
-EXPLAIN (COSTS OFF) :grouped;
+SELECT * FROM cx_test.parallel_aggregation(:'grouped');
 SELECT count(*) AS groups, bool_and(p.s = g.s) AS grouped_equal
 FROM (:grouped) p JOIN serial_grouped g USING (segment);
 
@@ -53,8 +52,7 @@ CREATE TABLE churn_parts AS
 	SELECT customer % 2000 AS k, churn_agg(activity, date '2021-03-01', interval '1 month', 36, 35) AS s
 	FROM churn_big GROUP BY 1;
 ANALYZE churn_parts;
-EXPLAIN (COSTS OFF)
-SELECT rollup(s) FROM churn_parts;
+SELECT * FROM cx_test.parallel_aggregation('SELECT rollup(s) FROM churn_parts');
 SELECT rollup(s) = (SELECT mc FROM serial) AS rollup_equal FROM churn_parts;
 
 -- and the readers give the same rows

@@ -10,12 +10,12 @@
 -- byte (0: higher is easier, 1: lower is easier); then k big-endian int64
 -- counts, and nothing after them.
 --
--- The files live in the data directory, under names no other test uses.
--- Needs a superuser, as pg_regress runs.
+-- The files live in the data directory (needs a superuser, as pg_regress
+-- runs).  The binary COPY helpers are in test/sql/setup.sql.
 --
 
 SELECT current_setting('data_directory') || '/csat_ces_binary_rt.bin' AS rt_file \gset
-SELECT count(*) AS lo_before FROM pg_largeobject_metadata \gset
+SELECT cx_test.copy_file() AS copy_file \gset
 
 --------------------------------------------------------------------------
 -- the send functions write the documented bytes
@@ -75,79 +75,28 @@ ORDER BY id;
 
 -- The file holds exactly what the send functions give, field by field.
 SELECT pg_read_binary_file(:'rt_file') =
-	'\x5047434f50590aff0d0a00'::bytea || '\x00000000' || '\x00000000'
-	|| (SELECT string_agg('\x0003'::bytea || '\x00000004' || int4send(id)
-						  || CASE WHEN s IS NULL THEN '\xffffffff'::bytea
-							 ELSE int4send(length(csat_summary_send(s))) || csat_summary_send(s) END
-						  || CASE WHEN c IS NULL THEN '\xffffffff'::bytea
-							 ELSE int4send(length(ces_summary_send(c))) || ces_summary_send(c) END,
-						  ''::bytea ORDER BY ctid)
-		FROM csat_ces_binary_src)
-	|| '\xffff' AS file_is_send_bytes;
+	cx_test.copy_binary((SELECT string_agg(cx_test.copy_tuple(int4send(id), csat_summary_send(s), ces_summary_send(c)),
+										   ''::bytea ORDER BY ctid)
+						 FROM csat_ces_binary_src)) AS file_is_send_bytes;
 
 --------------------------------------------------------------------------
 -- malformed binary input
 --------------------------------------------------------------------------
 
--- write_copy_file() writes a binary COPY file of one tuple with one field
--- holding the given bytes (NULL: a NULL field); try_copy() COPYs it into a
--- one-column table of the given type and reports "ok: value" or
--- "SQLSTATE: message" plus the DETAIL.
+-- cx_test.write_copy_file() writes a binary COPY file of one tuple with one
+-- field holding the given bytes (NULL: a NULL field); cx_test.try_copy()
+-- COPYs it into a one-column table of the given type and reports "ok:
+-- value" or "SQLSTATE: message" plus the DETAIL.  cx_test.int8s() gives
+-- counts as the binary forms store them (big-endian int64), cx_test.zeros(n)
+-- n zero counts.
 CREATE TABLE csat_binary_in (s csat_summary);
 CREATE TABLE ces_binary_in (s ces_summary);
 
-CREATE FUNCTION write_copy_file(field bytea) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-	l oid;
-BEGIN
-	l := lo_from_bytea(0,
-		'\x5047434f50590aff0d0a00'::bytea		-- signature 'PGCOPY\n\377\r\n\0'
-		|| '\x00000000'::bytea					-- flags
-		|| '\x00000000'::bytea					-- header extension length
-		|| '\x0001'::bytea						-- the tuple has one field
-		|| CASE WHEN field IS NULL THEN int4send(-1)
-			ELSE int4send(length(field)) || field END
-		|| '\xffff'::bytea);					-- trailer
-	PERFORM lo_export(l, 'csat_ces_binary_bad.bin');
-	PERFORM lo_unlink(l);
-END
-$$;
-
-CREATE FUNCTION try_copy(tbl text, field bytea, OUT outcome text, OUT detail text)
-LANGUAGE plpgsql AS $$
-DECLARE
-	v text;
-BEGIN
-	PERFORM write_copy_file(field);
-	EXECUTE format('TRUNCATE %I', tbl);
-	EXECUTE format('COPY %I FROM %L WITH (FORMAT binary)', tbl, 'csat_ces_binary_bad.bin');
-	EXECUTE format('SELECT s::text FROM %I', tbl) INTO STRICT v;
-	outcome := 'ok: ' || coalesce(v, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	outcome := SQLSTATE || ': ' || SQLERRM;
-END
-$$;
-
--- The counts as big-endian int64, the way the binary form stores them.
-CREATE FUNCTION counts(VARIADIC c bigint[]) RETURNS bytea
-LANGUAGE sql AS $$
-	SELECT coalesce(string_agg(int8send(x), ''::bytea ORDER BY i), '')
-	FROM unnest(c) WITH ORDINALITY u(x, i)
-$$;
-
--- n zero counts.
-CREATE FUNCTION zeros(n int) RETURNS bytea
-LANGUAGE sql AS $$
-	SELECT coalesce(string_agg(int8send(0), ''::bytea), '') FROM generate_series(1, n)
-$$;
-
 -- One error of each type shown in full, with the COPY context.
-SELECT write_copy_file('\x010105'::bytea || zeros(4));
-COPY csat_binary_in FROM 'csat_ces_binary_bad.bin' WITH (FORMAT binary);
-SELECT write_copy_file('\x01010502'::bytea || zeros(5));
-COPY ces_binary_in FROM 'csat_ces_binary_bad.bin' WITH (FORMAT binary);
+SELECT cx_test.write_copy_file('\x010105'::bytea || cx_test.zeros(4));
+COPY csat_binary_in FROM :'copy_file' WITH (FORMAT binary);
+SELECT cx_test.write_copy_file('\x01010502'::bytea || cx_test.zeros(5));
+COPY ces_binary_in FROM :'copy_file' WITH (FORMAT binary);
 
 -- csat_summary: malformed bytes are 22P03; a total past bigint is 22003.
 SELECT n, what, r.outcome, r.detail
@@ -156,33 +105,33 @@ FROM (VALUES
 	(2,  'header: 1 byte',              '\x01'),
 	(3,  'header: 2 bytes',             '\x0101'),
 	(4,  'header only, no counts',      '\x010105'),
-	(5,  'version 0',                   '\x000105' || zeros(5)),
-	(6,  'version 2',                   '\x020105' || zeros(5)),
-	(7,  'version 255',                 '\xff0105' || zeros(5)),
-	(8,  'lo 0',                        '\x010005' || zeros(5)),
-	(9,  'lo 2',                        '\x010205' || zeros(5)),
-	(10, 'lo -1',                       '\x01ff05' || zeros(5)),
-	(11, 'an NPS value (lo 0, 11 points)', '\x01000b' || zeros(11)),
+	(5,  'version 0',                   '\x000105' || cx_test.zeros(5)),
+	(6,  'version 2',                   '\x020105' || cx_test.zeros(5)),
+	(7,  'version 255',                 '\xff0105' || cx_test.zeros(5)),
+	(8,  'lo 0',                        '\x010005' || cx_test.zeros(5)),
+	(9,  'lo 2',                        '\x010205' || cx_test.zeros(5)),
+	(10, 'lo -1',                       '\x01ff05' || cx_test.zeros(5)),
+	(11, 'an NPS value (lo 0, 11 points)', '\x01000b' || cx_test.zeros(11)),
 	(12, 'npoints 0, no counts',        '\x010100'),
-	(13, 'npoints 1, 1 count',          '\x010101' || zeros(1)),
-	(14, 'npoints 11, 11 counts',       '\x01010b' || zeros(11)),
-	(15, 'npoints 255, 5 counts',       '\x0101ff' || zeros(5)),
-	(16, '4 counts',                    '\x010105' || zeros(4)),
-	(17, '4.5 counts',                  '\x010105' || zeros(4) || '\x00000000'),
-	(18, '5 counts + 1 byte',           '\x010105' || zeros(5) || '\x00'),
-	(19, '6 counts',                    '\x010105' || zeros(6)),
-	(20, 'a CES 1.0 value (direction byte)', '\x01010501' || zeros(5)),
-	(21, 'count -1',                    '\x010105' || counts(0,0,-1,0,0)),
-	(22, 'count INT64_MIN',             '\x010105' || counts(0,0,0,0,-9223372036854775808)),
-	(23, 'total INT64_MAX + 1',         '\x010105' || counts(9223372036854775807,1,0,0,0)),
-	(24, 'total 2^62 + 2^62',           '\x010105' || counts(4611686018427387904,0,0,0,4611686018427387904)),
+	(13, 'npoints 1, 1 count',          '\x010101' || cx_test.zeros(1)),
+	(14, 'npoints 11, 11 counts',       '\x01010b' || cx_test.zeros(11)),
+	(15, 'npoints 255, 5 counts',       '\x0101ff' || cx_test.zeros(5)),
+	(16, '4 counts',                    '\x010105' || cx_test.zeros(4)),
+	(17, '4.5 counts',                  '\x010105' || cx_test.zeros(4) || '\x00000000'),
+	(18, '5 counts + 1 byte',           '\x010105' || cx_test.zeros(5) || '\x00'),
+	(19, '6 counts',                    '\x010105' || cx_test.zeros(6)),
+	(20, 'a CES 1.0 value (direction byte)', '\x01010501' || cx_test.zeros(5)),
+	(21, 'count -1',                    '\x010105' || cx_test.int8s(0,0,-1,0,0)),
+	(22, 'count INT64_MIN',             '\x010105' || cx_test.int8s(0,0,0,0,-9223372036854775808)),
+	(23, 'total INT64_MAX + 1',         '\x010105' || cx_test.int8s(9223372036854775807,1,0,0,0)),
+	(24, 'total 2^62 + 2^62',           '\x010105' || cx_test.int8s(4611686018427387904,0,0,0,4611686018427387904)),
 	-- accepted
-	(25, 'valid',                       '\x010105' || counts(1,0,258,0,4294967296)),
-	(26, 'valid, 1..2',                 '\x010102' || counts(3,4)),
-	(27, 'valid, 1..10, empty',         '\x01010a' || zeros(10)),
-	(28, 'valid, total INT64_MAX',      '\x010105' || counts(4611686018427387904,0,0,0,4611686018427387903)),
+	(25, 'valid',                       '\x010105' || cx_test.int8s(1,0,258,0,4294967296)),
+	(26, 'valid, 1..2',                 '\x010102' || cx_test.int8s(3,4)),
+	(27, 'valid, 1..10, empty',         '\x01010a' || cx_test.zeros(10)),
+	(28, 'valid, total INT64_MAX',      '\x010105' || cx_test.int8s(4611686018427387904,0,0,0,4611686018427387903)),
 	(29, 'NULL field',                  NULL)
-) AS c(n, what, field), LATERAL try_copy('csat_binary_in', field) r
+) AS c(n, what, field), LATERAL cx_test.try_copy('csat_binary_in', field) r
 ORDER BY n;
 
 -- ces_summary: the same, plus the direction byte.
@@ -192,47 +141,40 @@ FROM (VALUES
 	(2,  'header: 2 bytes',             '\x0101'),
 	(3,  'header: 3 bytes, no direction', '\x010107'),
 	(4,  'header only, no counts',      '\x01010700'),
-	(5,  'version 0',                   '\x00010700' || zeros(7)),
-	(6,  'version 2',                   '\x02010501' || zeros(5)),
-	(7,  'lo 0',                        '\x01000700' || zeros(7)),
-	(8,  'lo 2',                        '\x01020501' || zeros(5)),
-	(9,  'npoints 1',                   '\x01010100' || zeros(1)),
-	(10, 'npoints 11',                  '\x01010b01' || zeros(11)),
+	(5,  'version 0',                   '\x00010700' || cx_test.zeros(7)),
+	(6,  'version 2',                   '\x02010501' || cx_test.zeros(5)),
+	(7,  'lo 0',                        '\x01000700' || cx_test.zeros(7)),
+	(8,  'lo 2',                        '\x01020501' || cx_test.zeros(5)),
+	(9,  'npoints 1',                   '\x01010100' || cx_test.zeros(1)),
+	(10, 'npoints 11',                  '\x01010b01' || cx_test.zeros(11)),
 	(11, 'npoints 0',                   '\x01010000'),
-	(12, 'direction 2',                 '\x01010502' || zeros(5)),
-	(13, 'direction 255',               '\x010105ff' || zeros(5)),
-	(14, 'no direction byte (a CSAT value)', '\x010107' || zeros(7)),
-	(15, '6 counts for 7 points',       '\x01010700' || zeros(6)),
-	(16, '7 counts + 1 byte',           '\x01010700' || zeros(7) || '\x00'),
-	(17, '8 counts for 7 points',       '\x01010700' || zeros(8)),
-	(18, '4 counts for 5 points, lower', '\x01010501' || zeros(4)),
-	(19, 'count -1',                    '\x01010501' || counts(0,0,-1,0,0)),
-	(20, 'count INT64_MIN',             '\x01010700' || counts(0,0,0,0,0,0,-9223372036854775808)),
-	(21, 'total INT64_MAX + 1',         '\x01010501' || counts(9223372036854775807,1,0,0,0)),
-	(22, 'total 2^62 + 2^62',           '\x01010700' || counts(4611686018427387904,0,0,0,0,0,4611686018427387904)),
+	(12, 'direction 2',                 '\x01010502' || cx_test.zeros(5)),
+	(13, 'direction 255',               '\x010105ff' || cx_test.zeros(5)),
+	(14, 'no direction byte (a CSAT value)', '\x010107' || cx_test.zeros(7)),
+	(15, '6 counts for 7 points',       '\x01010700' || cx_test.zeros(6)),
+	(16, '7 counts + 1 byte',           '\x01010700' || cx_test.zeros(7) || '\x00'),
+	(17, '8 counts for 7 points',       '\x01010700' || cx_test.zeros(8)),
+	(18, '4 counts for 5 points, lower', '\x01010501' || cx_test.zeros(4)),
+	(19, 'count -1',                    '\x01010501' || cx_test.int8s(0,0,-1,0,0)),
+	(20, 'count INT64_MIN',             '\x01010700' || cx_test.int8s(0,0,0,0,0,0,-9223372036854775808)),
+	(21, 'total INT64_MAX + 1',         '\x01010501' || cx_test.int8s(9223372036854775807,1,0,0,0)),
+	(22, 'total 2^62 + 2^62',           '\x01010700' || cx_test.int8s(4611686018427387904,0,0,0,0,0,4611686018427387904)),
 	-- accepted
-	(23, 'valid, CES 2.0',              '\x01010700' || counts(1,0,0,258,0,0,4294967296)),
-	(24, 'valid, CES 1.0',              '\x01010501' || counts(7,0,0,0,1)),
-	(25, 'valid, 1..5 higher',          '\x01010500' || counts(7,0,0,0,1)),
-	(26, 'valid, 1..2 lower, empty',    '\x01010201' || zeros(2)),
-	(27, 'valid, 1..10 higher',         '\x01010a00' || counts(1,2,3,4,5,6,7,8,9,10)),
+	(23, 'valid, CES 2.0',              '\x01010700' || cx_test.int8s(1,0,0,258,0,0,4294967296)),
+	(24, 'valid, CES 1.0',              '\x01010501' || cx_test.int8s(7,0,0,0,1)),
+	(25, 'valid, 1..5 higher',          '\x01010500' || cx_test.int8s(7,0,0,0,1)),
+	(26, 'valid, 1..2 lower, empty',    '\x01010201' || cx_test.zeros(2)),
+	(27, 'valid, 1..10 higher',         '\x01010a00' || cx_test.int8s(1,2,3,4,5,6,7,8,9,10)),
 	(28, 'NULL field',                  NULL)
-) AS c(n, what, field), LATERAL try_copy('ces_binary_in', field) r
+) AS c(n, what, field), LATERAL cx_test.try_copy('ces_binary_in', field) r
 ORDER BY n;
 
 -- A valid field is accepted, and equals the value of its text form.
-SELECT write_copy_file('\x01010501' || counts(7,0,0,0,1));
+SELECT cx_test.write_copy_file('\x01010501' || cx_test.int8s(7,0,0,0,1));
 TRUNCATE ces_binary_in;
-COPY ces_binary_in FROM 'csat_ces_binary_bad.bin' WITH (FORMAT binary);
+COPY ces_binary_in FROM :'copy_file' WITH (FORMAT binary);
 SELECT s, s = 'v1:1..5:lower_is_better:7,0,0,0,1'::ces_summary AS equals_text_form,
 	   lower_is_better(s), easy(s), difficult(s)
 FROM ces_binary_in;
 
--- No large object is left behind.
-SELECT count(*) = :lo_before AS no_large_object_left FROM pg_largeobject_metadata;
-
-DROP FUNCTION try_copy(text, bytea);
-DROP FUNCTION write_copy_file(bytea);
-DROP FUNCTION counts(bigint[]);
-DROP FUNCTION zeros(int);
 DROP TABLE csat_ces_binary_src, csat_ces_binary_dst, csat_binary_in, ces_binary_in;

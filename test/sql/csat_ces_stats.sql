@@ -4,11 +4,8 @@
 -- SQL, the built-in avg() / stddev_samp() of the raw scores, and numbers
 -- worked by hand in the comments.
 -- Critical values are the published ones: z(0.90) = 1.6448536269514722,
--- z(0.95) = 1.959963984540054, z(0.99) = 2.5758293035489004.
-
-CREATE TABLE levels (confidence float8, z float8);
-INSERT INTO levels VALUES (0.90, 1.6448536269514722), (0.95, 1.959963984540054),
-	(0.99, 2.5758293035489004);
+-- z(0.95) = 1.959963984540054, z(0.99) = 2.5758293035489004 (cx_test.levels,
+-- test/sql/setup.sql).
 
 -- x satisfied (scored 5) of n (the others scored 1), on 1..5.
 CREATE FUNCTION mk(x int, n int) RETURNS csat_summary
@@ -23,18 +20,9 @@ CREATE FUNCTION ref_wilson(x float8, n float8, z float8, upper bool) RETURNS flo
 						  * z * sqrt((x / n) * (1 - x / n) / n + z * z / (4 * n * n)))
 				 / (1 + z * z / n) $$;
 
--- An independent normal CDF: Simpson's rule on the normal density over
--- [0, |x|] with 2000 intervals (error far below 1e-9 here).
-CREATE FUNCTION ref_phi(x float8) RETURNS float8
-	LANGUAGE sql IMMUTABLE
-	AS $$ SELECT 0.5 + sign(x) * h / 3 / sqrt(2 * pi())
-				 * sum(CASE WHEN i IN (0, 2000) THEN 1 WHEN i % 2 = 1 THEN 4 ELSE 2 END
-					   * exp(-((i * h) ^ 2) / 2))
-		  FROM (SELECT abs(x) / 2000 AS h) c, generate_series(0, 2000) i GROUP BY h $$;
--- against a printed normal table: Phi(1.96) = 0.9750, Phi(1.98) = 0.9761,
--- Phi(2.12) = 0.9830, Phi(-1) = 0.1587
-SELECT round(ref_phi(1.96)::numeric, 4) AS phi_1_96, round(ref_phi(1.98)::numeric, 4) AS phi_1_98,
-	   round(ref_phi(2.12)::numeric, 4) AS phi_2_12, round(ref_phi(-1)::numeric, 4) AS phi_minus_1;
+-- p-values are checked against an independent normal CDF,
+-- cx_test.normal_cdf() (test/sql/setup.sql: Simpson's rule, checked there
+-- against a printed table).
 
 --------------------------------------------------------------------------
 -- CSAT: the Wilson interval
@@ -84,7 +72,7 @@ SELECT count(*) AS checks, count(DISTINCT k) AS scales,
 	   bool_and(csat_lower(s, confidence, t) >= 0 AND csat_upper(s, confidence, t) <= 100
 				AND csat_lower(s, confidence, t) <= csat(s, t)
 				AND csat(s, t) <= csat_upper(s, confidence, t)) AS inside_0_100
-FROM thresholds, levels;
+FROM thresholds, cx_test.levels;
 
 -- The default threshold (the argument left out) is the top two points when
 -- k >= 4, the top point when k <= 3, for every accessor.  The forms with a
@@ -153,7 +141,7 @@ SELECT count(*) AS checks,
 				END) AS interval_ok,
 	   bool_and(n < 2 OR (mean_lower(cs) = mean_lower(cs, 0.95) AND mean_upper(es) = mean_upper(es, 0.95))) AS default_95,
 	   count(*) FILTER (WHERE n >= 2 AND (g.mean - z * sd / sqrt(n) < 1 OR g.mean + z * sd / sqrt(n) > k)) AS clipped
-FROM groups g, levels;
+FROM groups g, cx_test.levels;
 
 -- constant scores: se 0, the interval is the point
 SELECT mean(cs), mean_stderr(cs), mean_lower(cs), mean_upper(cs) FROM groups WHERE g = 16;
@@ -184,12 +172,12 @@ SELECT count(*) AS checks,
 	   bool_and(abs(t.delta - p.delta) < 1e-9 AND abs(u.delta - p.delta) < 1e-9) AS delta_ok,
 	   bool_and(abs(t.stderr - p.se) < 1e-9 AND abs(u.stderr - p.se) < 1e-9) AS stderr_ok,
 	   bool_and(p.se = 0 OR (abs(t.z - p.delta / p.se) < 1e-9 AND abs(u.z - p.delta / p.se) < 1e-9)) AS z_ok,
-	   bool_and(p.se = 0 OR abs(t.p_value - 2 * (1 - ref_phi(abs(p.delta / p.se)))) < 1e-9) AS p_ok,
+	   bool_and(p.se = 0 OR abs(t.p_value - 2 * (1 - cx_test.normal_cdf(abs(p.delta / p.se)))) < 1e-9) AS p_ok,
 	   bool_and(p.se = 0 OR abs(u.p_value - t.p_value) < 1e-12) AS ces_same_p,
 	   bool_and(abs(t.lower - (p.delta - l.z * p.se)) < 1e-9 AND abs(t.upper - (p.delta + l.z * p.se)) < 1e-9
 				AND abs(u.lower - (p.delta - l.z * p.se)) < 1e-9 AND abs(u.upper - (p.delta + l.z * p.se)) < 1e-9)
 		   AS interval_ok
-FROM mean_pairs p, levels l,
+FROM mean_pairs p, cx_test.levels l,
 	 LATERAL mean_test(p.csa, p.csb, l.confidence) t,
 	 LATERAL mean_test(p.esa, p.esb, l.confidence) u;
 
@@ -211,10 +199,10 @@ FROM mean_test(4.0, 1.0, 100, 4.3, 1.2, 144);
 SELECT count(*) AS checks,
 	   bool_and(abs(m.delta - p.delta) < 1e-9 AND abs(m.stderr - p.se) < 1e-9) AS scalar_ok,
 	   bool_and(p.se = 0 OR (abs(m.z - p.delta / p.se) < 1e-9
-							 AND abs(m.p_value - 2 * (1 - ref_phi(abs(p.delta / p.se)))) < 1e-9)) AS scalar_p_ok,
+							 AND abs(m.p_value - 2 * (1 - cx_test.normal_cdf(abs(p.delta / p.se)))) < 1e-9)) AS scalar_p_ok,
 	   bool_and(abs(m.lower - t.lower) < 1e-9 AND abs(m.upper - t.upper) < 1e-9
 				AND (p.se = 0 OR abs(m.p_value - t.p_value) < 1e-9)) AS same_as_summary_form
-FROM mean_pairs p, levels l,
+FROM mean_pairs p, cx_test.levels l,
 	 LATERAL (SELECT a.mean AS ma, a.sd AS sa, a.n AS na FROM groups a WHERE a.g = p.ga) a,
 	 LATERAL (SELECT b.mean AS mb, b.sd AS sb, b.n AS nb FROM groups b WHERE b.g = p.gb) b,
 	 LATERAL mean_test(a.ma, a.sa, a.na::bigint, b.mb, b.sb, b.nb::bigint, l.confidence) m,
@@ -257,7 +245,7 @@ SELECT count(*) AS checks,
 				OR abs(c.z - p.d / sqrt(p.pp * (1 - p.pp) * (1 / p.na + 1 / p.nb))) < 1e-9) AS pooled_z_ok,
 	   -- (p does not depend on the level: checked once, Simpson's rule is slow)
 	   bool_and(CASE WHEN p.pp IN (0, 1) OR l.confidence <> 0.95 THEN true
-					 ELSE abs(c.p_value - 2 * (1 - ref_phi(abs(c.z)))) < 1e-9 END) AS p_ok,
+					 ELSE abs(c.p_value - 2 * (1 - cx_test.normal_cdf(abs(c.z)))) < 1e-9 END) AS p_ok,
 	   bool_and(abs(c.lower - 100 * (p.d - l.z * p.se)) < 1e-9
 				AND abs(c.upper - 100 * (p.d + l.z * p.se)) < 1e-9) AS interval_ok,
 	   -- proportion_test on the same counts: the same test, as fractions
@@ -265,7 +253,7 @@ SELECT count(*) AS checks,
 				AND abs(r.lower - (p.d - l.z * p.se)) < 1e-12 AND abs(r.upper - (p.d + l.z * p.se)) < 1e-12
 				AND (p.pp IN (0, 1) OR (abs(r.z - c.z) < 1e-9 AND abs(r.p_value - c.p_value) < 1e-12)))
 		   AS proportion_test_ok
-FROM prop_pairs p, levels l,
+FROM prop_pairs p, cx_test.levels l,
 	 LATERAL csat_test(p.sa, p.sb, l.confidence, p.t) c,
 	 LATERAL proportion_test(p.xa::bigint, p.na::bigint, p.xb::bigint, p.nb::bigint, l.confidence) r;
 
@@ -352,12 +340,12 @@ SELECT count(*) AS checks, count(DISTINCT (k, lib)) AS scales_and_directions,
 		   AS adjusted_wald_ok,
 	   bool_and(net_effort_lower(s) = net_effort_lower(s, 0.95) AND net_effort_upper(s) = net_effort_upper(s, 0.95)) AS default_95,
 	   bool_and(lower_is_better(s) = lib AND scale_max(s) = k) AS scale_kept
-FROM ces_groups, levels;
+FROM ces_groups, cx_test.levels;
 SELECT count(*) AS checks,
 	   bool_and(abs(net_effort(s) - nps(p)) < 1e-9 AND abs(net_effort_stderr(s) - nps_stderr(p)) < 1e-9
 				AND abs(net_effort_lower(s, confidence) - nps_lower(p, confidence)) < 1e-9
 				AND abs(net_effort_upper(s, confidence) - nps_upper(p, confidence)) < 1e-9) AS same_as_nps
-FROM ces_groups, levels,
+FROM ces_groups, cx_test.levels,
 	 LATERAL (SELECT format('v1:0..10:%s,0,0,0,0,0,0,0,%s,0,%s', d, n - e - d, e)::nps_summary AS p) q;
 
 -- the midpoint on even scales: 1..6 higher -> easy 4-6, difficult 1-3;
@@ -387,6 +375,6 @@ SELECT csat_test(NULL, mk(1, 2)) IS NULL AS csat_test_strict,
 	   mean_test(NULL::csat_summary, mk(1, 2)) IS NULL AS mean_test_strict;
 
 DROP VIEW mean_pairs, prop_pairs, thresholds;
-DROP TABLE levels, dists, raw, groups, ces_groups;
-DROP FUNCTION mk(int, int), ref_wilson(float8, float8, float8, bool), ref_phi(float8),
+DROP TABLE dists, raw, groups, ces_groups;
+DROP FUNCTION mk(int, int), ref_wilson(float8, float8, float8, bool),
 	ref_ne(float8, float8, float8), ref_ne_se(float8, float8, float8);

@@ -2,14 +2,8 @@
 -- ownership, the default catalog, every constraint (each bad row rejected
 -- with its SQLSTATE and message), customer id types, comments, indexes.
 
--- Runs a statement; returns 'ok' or the SQLSTATE and message of its error.
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE sql;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+-- cx_test.try_exec() (test/sql/setup.sql) runs a statement; it returns 'ok'
+-- or the SQLSTATE and message of its error.
 -- Errors raised by the functions print without the PL/pgSQL context.
 \set SHOW_CONTEXT never
 
@@ -23,7 +17,7 @@ SELECT cx_journey_create('jx', csat_scale_max => 11);
 SELECT cx_journey_create('jx', ces_scale_max => 0);
 SELECT cx_journey_create('jx', ces_lower_is_better => NULL);
 -- their SQLSTATEs: 22004 for a NULL, 22023 for a value outside what is allowed
-SELECT pg_temp.try(call) AS result, call
+SELECT cx_test.try_exec(call) AS result, call
 FROM (VALUES ($$SELECT cx_journey_create(NULL)$$), ($$SELECT cx_journey_create('')$$),
              ($$SELECT cx_journey_create('jx', 'json')$$), ($$SELECT cx_journey_create('jx', csat_scale_max => 11)$$),
              ($$SELECT cx_journey_create('jx', ces_scale_max => 1)$$),
@@ -90,15 +84,15 @@ SELECT count(*) FILTER (WHERE active) AS active, count(*) AS all FROM jt.touchpo
 
 -- The scales, fixed for the journey.
 SELECT * FROM jt.metric_scales ORDER BY metric;
-SELECT pg_temp.try($$UPDATE jt.metric_scales SET scale_max = 7 WHERE metric = 'csat'$$);
-SELECT pg_temp.try($$INSERT INTO jt.metric_scales VALUES ('nps', 0, 5, false)$$);
+SELECT cx_test.try_exec($$UPDATE jt.metric_scales SET scale_max = 7 WHERE metric = 'csat'$$);
+SELECT cx_test.try_exec($$INSERT INTO jt.metric_scales VALUES ('nps', 0, 5, false)$$);
 
 -- The indexes (period and touchpoint filters, CRM joins).
 SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'jt' ORDER BY tablename, indexname;
 
 -- Responses: every constraint.
 SET TimeZone = 'UTC';
-SELECT pg_temp.try(format($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at, weight)
+SELECT cx_test.try_exec(format($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at, weight)
                             VALUES (1, 9, %L, %s, '2026-01-05', %s)$$, metric, score, weight)) AS result,
        metric, score, weight
 FROM (VALUES ('nps', '0', 'NULL'), ('nps', '10', 'NULL'), ('nps', '11', 'NULL'), ('nps', '-1', 'NULL'),
@@ -108,11 +102,11 @@ FROM (VALUES ('nps', '0', 'NULL'), ('nps', '10', 'NULL'), ('nps', '11', 'NULL'),
              ('stars', '3', 'NULL'), (NULL, '3', 'NULL'),
              ('nps', '9', '0'), ('nps', '9', '-1'), ('nps', '9', $$'NaN'$$), ('nps', '9', $$'Infinity'$$))
      AS v(metric, score, weight);
-SELECT pg_temp.try($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT cx_test.try_exec($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at)
                      VALUES (1, 999, 'nps', 9, '2026-01-05')$$) AS unknown_touchpoint;
-SELECT pg_temp.try($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT cx_test.try_exec($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at)
                      VALUES (NULL, 9, 'nps', 9, '2026-01-05')$$) AS no_customer;
-SELECT pg_temp.try($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT cx_test.try_exec($$INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_at)
                      VALUES (1, 9, 'nps', 9, NULL)$$) AS no_time;
 -- the full error, as a client sees it
 INSERT INTO jt.responses (response_id, customer_id, touchpoint_id, metric, score, responded_at)
@@ -121,22 +115,22 @@ INSERT INTO jt.responses (customer_id, touchpoint_id, metric, score, responded_a
 VALUES (1, 999, 'nps', 9, '2026-01-05');
 SELECT metric, score, weight FROM jt.responses ORDER BY response_id;
 -- a touchpoint that has responses cannot be deleted (switch it off instead)
-SELECT pg_temp.try($$DELETE FROM jt.touchpoints WHERE touchpoint_id = 9$$);
+SELECT cx_test.try_exec($$DELETE FROM jt.touchpoints WHERE touchpoint_id = 9$$);
 
 -- Interactions.
-SELECT pg_temp.try(format($$INSERT INTO jt.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at)
+SELECT cx_test.try_exec(format($$INSERT INTO jt.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at)
                             VALUES (1, %s, '2026-01-05 10:00', %L, %L)$$, tp, fr, rs)) AS result, tp, fr, rs
 FROM (VALUES (18, NULL, NULL), (18, '2026-01-05 10:00', '2026-01-05 10:00'), (18, '2026-01-05 11:00', '2026-01-06 09:00'),
              (18, '2026-01-05 09:59', NULL), (18, NULL, '2026-01-04 10:00'), (18, '2026-01-05 11:00', '2026-01-05 09:00'),
              (999, NULL, NULL)) AS v(tp, fr, rs);
-SELECT pg_temp.try($$INSERT INTO jt.interactions (customer_id, touchpoint_id, opened_at) VALUES (1, 18, NULL)$$) AS no_opening;
+SELECT cx_test.try_exec($$INSERT INTO jt.interactions (customer_id, touchpoint_id, opened_at) VALUES (1, 18, NULL)$$) AS no_opening;
 
 -- Subscriptions.
-SELECT pg_temp.try(format($$INSERT INTO jt.subscriptions (customer_id, plan, active) VALUES (1, 'basic', %L)$$, r)) AS result, r
+SELECT cx_test.try_exec(format($$INSERT INTO jt.subscriptions (customer_id, plan, active) VALUES (1, 'basic', %L)$$, r)) AS result, r
 FROM (VALUES ('[2026-01-01,2026-02-01)'), ('[2026-01-01,)'), ('empty'), ('(,2026-02-01)'), (NULL)) AS v(r);
 
 -- Goals.
-SELECT pg_temp.try(format($$INSERT INTO jt.goals (name, metric, stage, touchpoint_id, baseline_period, target_period,
+SELECT cx_test.try_exec(format($$INSERT INTO jt.goals (name, metric, stage, touchpoint_id, baseline_period, target_period,
                                                  target_kind, target, due_date)
                             VALUES (%L, %L, %L, %s, %L, %L, %L, %s, %L)$$,
                           name, metric, stage, tp, bp, tgt, kind, target, due)) AS result, name
@@ -163,19 +157,19 @@ FROM (VALUES
 SELECT goal_id, name, metric, stage, touchpoint_id, target_kind, target FROM jt.goals ORDER BY goal_id;
 
 -- Touchpoints.
-SELECT pg_temp.try(format($$INSERT INTO jt.touchpoints (name, stage, category, channel) VALUES (%L, %L, %L, %L)$$,
+SELECT cx_test.try_exec(format($$INSERT INTO jt.touchpoints (name, stage, category, channel) VALUES (%L, %L, %L, %L)$$,
                           name, stage, category, channel)) AS result, name
 FROM (VALUES ('kiosk', 'purchase', 'environment', 'in person'), ('website', 'purchase', 'environment', 'web'),
              ('chatbot', 'after_purchase', 'robot', 'web'), ('fax', 'during_purchase', 'message', 'fax'),
              ('  ', 'purchase', 'message', 'x'), ('no channel', 'purchase', 'message', NULL)) AS v(name, stage, category, channel);
 
 -- Daily interactions keep one time per interaction.
-SELECT pg_temp.try($$INSERT INTO jt.daily_interactions VALUES ('2026-01-05', 18, 2, '{1}', '{1,2}')$$);
+SELECT cx_test.try_exec($$INSERT INTO jt.daily_interactions VALUES ('2026-01-05', 18, 2, '{1}', '{1,2}')$$);
 
 -- Other scales: CSAT 1..7, CES 1..5 lower is easier (CES 1.0), uuid ids.
 SELECT cx_journey_create('jt_scales', 'uuid', csat_scale_max => 7, ces_scale_max => 5, ces_lower_is_better => true);
 SELECT * FROM jt_scales.metric_scales ORDER BY metric;
-SELECT pg_temp.try(format($$INSERT INTO jt_scales.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT cx_test.try_exec(format($$INSERT INTO jt_scales.responses (customer_id, touchpoint_id, metric, score, responded_at)
                             VALUES ('7c3a1f1e-0000-4000-8000-000000000001', 1, %L, %s, now())$$, metric, score)) AS result,
        metric, score
 FROM (VALUES ('csat', 7), ('csat', 8), ('ces', 5), ('ces', 6), ('nps', 10)) AS v(metric, score);
@@ -202,9 +196,16 @@ FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 WHERE a.attname = 'customer_id' AND c.relkind = 'r'
   AND c.relnamespace IN ('jt'::regnamespace, 'jt_scales'::regnamespace, 'jt_text'::regnamespace)
 ORDER BY c.relname, c.relnamespace::regnamespace::text;
--- and the join plan compares them directly (no cast on either side)
-EXPLAIN (COSTS OFF) SELECT * FROM jt_text.responses r JOIN crm_text c ON c.id = r.customer_id;
-EXPLAIN (COSTS OFF) SELECT * FROM jt_scales.responses r JOIN crm_uuid c ON c.id = r.customer_id;
+-- and the join plan compares them directly (no cast on either side): the
+-- plan's conditions (cx_test.plan_values, test/sql/setup.sql: hash, merge
+-- and index conditions, join filters) hold one on customer_id, and none
+-- has a cast
+SELECT journey, count(*) FILTER (WHERE v ~ 'customer_id') AS join_conditions,
+       bool_and(v NOT LIKE '%::%') AS no_cast
+FROM (VALUES ('jt_text', 'crm_text'), ('jt_scales', 'crm_uuid')) AS j(journey, crm),
+     LATERAL (SELECT format('SELECT * FROM %I.responses r JOIN %I c ON c.id = r.customer_id', journey, crm)) AS q(q),
+     LATERAL (SELECT cx_test.plan_values(q, '% Cond') UNION ALL SELECT cx_test.plan_values(q, 'Join Filter')) AS c(v)
+GROUP BY journey ORDER BY journey;
 
 -- Clean up: the journeys are ordinary schemas.
 SET client_min_messages = warning;

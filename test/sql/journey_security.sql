@@ -2,14 +2,6 @@
 -- so row-level security on the tables applies through them; and DROP
 -- EXTENSION never takes customer data with it.
 
-CREATE FUNCTION pg_temp.try(sql text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE sql;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
-
 SET TimeZone = 'UTC';
 SET client_min_messages = warning;
 SELECT cx_journey_create('js');
@@ -45,7 +37,7 @@ CREATE ROLE regress_journey_viewer;
 GRANT USAGE ON SCHEMA js TO regress_journey_viewer;
 GRANT SELECT ON js.overall_scorecard TO regress_journey_viewer;
 SET ROLE regress_journey_viewer;
-SELECT pg_temp.try('SELECT * FROM js.overall_scorecard');
+SELECT cx_test.try_exec('SELECT * FROM js.overall_scorecard');
 RESET ROLE;
 
 -- cx_journey_refresh runs the tables' triggers and functions with the
@@ -98,7 +90,7 @@ DROP ROLE regress_journey_owner;
 
 -- DROP EXTENSION without CASCADE fails with a dependency error, and
 -- leaves everything in place.
-SELECT pg_temp.try('DROP EXTENSION cx_metrics');
+SELECT cx_test.try_exec('DROP EXTENSION cx_metrics');
 SELECT count(*) AS responses FROM js.responses;
 SELECT extname FROM pg_extension WHERE extname = 'cx_metrics';
 -- Even with CASCADE, only what is derived from the extension goes (the

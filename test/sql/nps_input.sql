@@ -10,40 +10,17 @@
 -- database, as pg_regress does by default.
 --
 
--- try_sql() runs a query returning one value and reports either "ok: value"
--- or "SQLSTATE: message" plus the error's DETAIL, so dozens of cases fit in
--- one table.  try_in() does the same for one text input of nps_summary.
-CREATE FUNCTION try_sql(query text, OUT outcome text, OUT detail text)
-LANGUAGE plpgsql AS $$
-DECLARE
-	v text;
-BEGIN
-	EXECUTE query INTO v;
-	outcome := 'ok: ' || coalesce(v, 'NULL');
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	outcome := SQLSTATE || ': ' || SQLERRM;
-END
-$$;
-
-CREATE FUNCTION try_in(input text, OUT outcome text, OUT detail text)
-LANGUAGE sql AS $$
-	SELECT * FROM try_sql(format('SELECT %L::nps_summary::text', input))
-$$;
-
--- Control characters in an input are shown escaped, so the tables stay one
--- line per case.
-CREATE FUNCTION shown(input text) RETURNS text
-LANGUAGE sql AS $$
-	SELECT replace(replace(input, E'\t', '\t'), E'\n', '\n')
-$$;
+-- The helpers (test/sql/setup.sql): cx_test.try_sql() runs a query
+-- returning one value and reports either "ok: value" or "SQLSTATE: message"
+-- plus the error's DETAIL, so dozens of cases fit in one table;
+-- cx_test.try_in() does the same for one text input of a type.
 
 --------------------------------------------------------------------------
 -- Text input: values that are accepted
 --------------------------------------------------------------------------
 
 -- Canonical values round-trip exactly: text -> nps_summary -> text.
-SELECT n, input, try_in(input) = ROW('ok: ' || input, NULL::text) AS round_trips
+SELECT n, input, cx_test.try_in('nps_summary', input) = ROW('ok: ' || input, NULL::text) AS round_trips
 FROM unnest(ARRAY[
 	'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',                     -- empty
 	'v1:0..10:1,2,3,4,5,6,7,8,9,10,11',
@@ -62,7 +39,7 @@ FROM (SELECT 'v1:0..10:4611686018427387904,0,0,0,0,0,0,0,0,0,4611686018427387903
 -- Whitespace around the value is accepted (and dropped by the output), as by
 -- the built-in types.  So are leading zeros and "-0", which are not canonical:
 -- the output normalizes them.
-SELECT n, shown(input) AS input, r.outcome, r.detail
+SELECT n, cx_test.shown(input) AS input, r.outcome, r.detail
 FROM unnest(ARRAY[
 	'  v1:0..10:0,0,0,0,0,0,0,0,0,0,1  ',
 	E'\t\n v1:0..10:0,0,0,0,0,0,0,0,0,0,1\n\t',
@@ -70,7 +47,7 @@ FROM unnest(ARRAY[
 	'v1:00..010:0,0,0,0,0,0,0,0,0,0,1',
 	'v1:-0..10:0,0,0,0,0,0,0,0,0,0,1',
 	'v1:0..10:000,0,0,0,0,0,0,0,0,0,007'
-]) WITH ORDINALITY AS c(input, n), LATERAL try_in(c.input) r
+]) WITH ORDINALITY AS c(input, n), LATERAL cx_test.try_in('nps_summary', c.input) r
 ORDER BY n;
 
 -- NULL in, NULL out (the input function is strict).
@@ -154,7 +131,7 @@ FROM unnest(ARRAY[
 	'v1:0..10:9223372036854775807,1,0,0,0,0,0,0,0,0,0',
 	'v1:0..10:4611686018427387904,0,0,0,0,0,0,0,0,0,4611686018427387904',
 	'v1:0..10:9223372036854775807,0,0,0,0,9223372036854775807,0,0,0,0,9223372036854775807'
-]) WITH ORDINALITY AS c(input, n), LATERAL try_in(c.input) r
+]) WITH ORDINALITY AS c(input, n), LATERAL cx_test.try_in('nps_summary', c.input) r
 ORDER BY n;
 
 --------------------------------------------------------------------------
@@ -200,7 +177,7 @@ FROM (VALUES
 	(28, 'nps_agg', '(-0.0)'),
 	(29, 'nps_agg', '(0::smallint), (10::smallint)'),
 	(30, 'nps_agg', '(5::bigint)'),
-	(31, 'nps',     '(0), (10), (10)'),
+	(31, 'nps',     '(0), (10), (10), (10)'),          -- 100 (3 - 1) / 4
 	-- NULL scores are ignored
 	(32, 'nps',     '(NULL), (10)'),
 	(33, 'nps_agg', '(NULL), (10)'),
@@ -210,7 +187,7 @@ FROM (VALUES
 	(37, 'nps',     '(NULL::numeric)'),
 	(38, 'nps_agg', '(NULL::smallint)')
 ) AS c(n, agg, scores),
-	LATERAL try_sql(format('SELECT %s(x)::text FROM (VALUES %s) v(x)', agg, scores)) r
+	LATERAL cx_test.try_sql(format('SELECT %s(x)::text FROM (VALUES %s) v(x)', agg, scores)) r
 ORDER BY n;
 
 -- No rows at all: nps() is NULL, nps_agg() an empty summary.
@@ -262,9 +239,5 @@ FROM (VALUES
 	(30, 'nps_lower(s, 0.95, NULL)'),
 	(31, 'nps(s, NULL, 6)')
 ) AS c(n, call),
-	LATERAL try_sql(format($q$SELECT (%s)::text FROM (SELECT 'v1:0..10:1,0,0,0,0,0,0,2,0,0,1'::nps_summary AS s, 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0'::nps_summary AS e) q$q$, call)) r
+	LATERAL cx_test.try_sql(format($q$SELECT (%s)::text FROM (SELECT 'v1:0..10:1,0,0,0,0,0,0,2,0,0,1'::nps_summary AS s, 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0'::nps_summary AS e) q$q$, call)) r
 ORDER BY n;
-
-DROP FUNCTION try_in(text);
-DROP FUNCTION try_sql(text);
-DROP FUNCTION shown(text);

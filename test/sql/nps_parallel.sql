@@ -1,7 +1,9 @@
--- nps_parallel: partial aggregation.  With parallel plans forced, EXPLAIN
--- must show Partial Aggregate for every cx_metrics aggregate (their state is
--- nps_summary with a combine function), and the results must equal the
--- serial ones exactly.
+-- nps_parallel: partial aggregation.  With parallel plans forced, the plan
+-- must have a Partial Aggregate for every cx_metrics aggregate (their state
+-- is nps_summary with a combine function), and the results must equal the
+-- serial ones exactly.  cx_test.parallel_aggregation() (test/sql/setup.sql)
+-- reads the plan: partial and finalize aggregates, a parallel scan, the
+-- workers planned.
 
 SELECT setseed(0.25);
 CREATE TABLE big AS
@@ -20,14 +22,10 @@ CREATE TEMP TABLE serial_grouped AS
 	SELECT touchpoint, nps_agg(score) AS s FROM big GROUP BY touchpoint;
 
 -- parallel results
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_leader_participation = off;
+SELECT * FROM cx_test.force_parallel();
 
-EXPLAIN (COSTS OFF)
-SELECT nps_agg(score), nps(score), nps_agg(score::numeric) FROM big;
+SELECT * FROM cx_test.parallel_aggregation(
+	'SELECT nps_agg(score), nps(score), nps_agg(score::numeric) FROM big');
 SELECT s = nps_agg(score) AS nps_agg_equal,
 	   n = nps(score) AS nps_equal,
 	   s_num = nps_agg(score::numeric) AS numeric_equal,
@@ -35,8 +33,8 @@ SELECT s = nps_agg(score) AS nps_agg_equal,
 FROM big, serial
 GROUP BY s, n, s_num, c;
 
-EXPLAIN (COSTS OFF)
-SELECT touchpoint, nps_agg(score) FROM big GROUP BY touchpoint;
+SELECT * FROM cx_test.parallel_aggregation(
+	'SELECT touchpoint, nps_agg(score) FROM big GROUP BY touchpoint');
 SELECT count(*) AS groups, bool_and(p.s = g.s) AS grouped_equal
 FROM (SELECT touchpoint, nps_agg(score) AS s FROM big GROUP BY touchpoint) p
 JOIN serial_grouped g USING (touchpoint);
@@ -44,13 +42,9 @@ JOIN serial_grouped g USING (touchpoint);
 -- rollup of stored summaries also runs in parallel
 CREATE TABLE parts AS SELECT id % 20000 AS k, nps_agg(score) AS s FROM big GROUP BY 1;
 ANALYZE parts;
-EXPLAIN (COSTS OFF)
-SELECT rollup(s) FROM parts;
+SELECT * FROM cx_test.parallel_aggregation(
+	'SELECT rollup(s) FROM parts');
 SELECT rollup(s) = (SELECT s FROM serial) AS rollup_equal FROM parts;
 
-RESET parallel_setup_cost;
-RESET parallel_tuple_cost;
-RESET min_parallel_table_scan_size;
-RESET max_parallel_workers_per_gather;
-RESET parallel_leader_participation;
+RESET ALL;
 DROP TABLE big, parts;

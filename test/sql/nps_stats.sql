@@ -2,7 +2,8 @@
 -- two-sample test, checked against the published formulas (DESIGN.md s. 4)
 -- written out here in SQL, and against hand-worked numbers.
 -- Critical values are the published ones: z(0.90) = 1.6448536269514722,
--- z(0.95) = 1.959963984540054, z(0.99) = 2.5758293035489004.
+-- z(0.95) = 1.959963984540054, z(0.99) = 2.5758293035489004 (cx_test.levels,
+-- test/sql/setup.sql).
 
 -- A summary from counts of promoters (scored 10), passives (8), detractors (0).
 CREATE FUNCTION mk(p int, pa int, d int) RETURNS nps_summary
@@ -29,9 +30,6 @@ INSERT INTO cases VALUES
 	(50, 30, 20), (60, 25, 15), (1, 0, 0), (0, 0, 1), (0, 1, 0), (5, 0, 0),
 	(3, 0, 3), (1, 1, 1), (120, 80, 300), (7, 3, 1), (0, 40, 2), (999, 1, 0),
 	(123456, 234567, 345678);
-CREATE TABLE levels (confidence float8, z float8);
-INSERT INTO levels VALUES (0.90, 1.6448536269514722), (0.95, 1.959963984540054),
-	(0.99, 2.5758293035489004);
 
 -- hand-worked: 50 / 30 / 20 -> NPS 30, p = .5, d = .2,
 -- var = (.5 + .2) - (.5 - .2)^2 = .61, SE = 100 * sqrt(.61 / 100) = 7.8102...
@@ -56,7 +54,7 @@ SELECT count(*) AS checks,
 	   bool_and(abs(nps_upper(s, confidence, 'adjusted_wald')
 					- ref_upper(p + 0.75, pa + 1.5, d + 0.75, z)) < 1e-9) AS adj_upper_ok,
 	   bool_and(nps_lower(s, confidence) = nps_lower(s, confidence, 'adjusted_wald')) AS default_is_adjusted
-FROM cases, levels, LATERAL (SELECT mk(p, pa, d) AS s) t;
+FROM cases, cx_test.levels, LATERAL (SELECT mk(p, pa, d) AS s) t;
 
 -- all promoters, n = 5: Wald collapses to [100, 100]; adjusted Wald does not:
 -- 5.75 / 1.5 / .75 of 8 -> NPS' 62.5, SE' 22.9640, 95% [17.4915, 100 (clipped)]
@@ -89,19 +87,11 @@ SELECT count(*) AS checks,
 	   bool_and(t.stderr = 0 OR t.p_value BETWEEN 0 AND 1) AS p_in_range
 FROM cases a, cases b, LATERAL nps_test(mk(a.p, a.pa, a.d), mk(b.p, b.pa, b.d)) t;
 
--- p-values against an independent normal CDF: Simpson's rule on the normal
--- density over [0, |z|] with 2000 intervals (error far below 1e-9 here).
-CREATE FUNCTION ref_phi(x float8) RETURNS float8
-	LANGUAGE sql IMMUTABLE
-	AS $$ SELECT 0.5 + sign(x) * h / 3 / sqrt(2 * pi())
-				 * sum(CASE WHEN i IN (0, 2000) THEN 1 WHEN i % 2 = 1 THEN 4 ELSE 2 END
-					   * exp(-((i * h) ^ 2) / 2))
-		  FROM (SELECT abs(x) / 2000 AS h) c, generate_series(0, 2000) i GROUP BY h $$;
-SELECT round(ref_phi(1.959963984540054)::numeric, 12) AS phi_1_96,
-	   round(ref_phi(-1)::numeric, 12) AS phi_minus_1;
+-- p-values against an independent normal CDF, cx_test.normal_cdf()
+-- (test/sql/setup.sql: Simpson's rule, error far below 1e-9 here).
 -- (for |z| >= 8, 2 * (1 - Phi(8)) = 1.2e-15, so p must be below 1.3e-15)
 SELECT count(*) AS checks,
-	   bool_and(CASE WHEN abs(t.z) < 8 THEN abs(t.p_value - 2 * (1 - ref_phi(abs(t.z)))) < 1e-9
+	   bool_and(CASE WHEN abs(t.z) < 8 THEN abs(t.p_value - 2 * (1 - cx_test.normal_cdf(abs(t.z)))) < 1e-9
 					 ELSE t.p_value BETWEEN 0 AND 1.3e-15 END) AS p_ok,
 	   count(*) FILTER (WHERE abs(t.z) >= 8) AS far_tail
 FROM cases a, cases b, LATERAL nps_test(mk(a.p, a.pa, a.d), mk(b.p, b.pa, b.d)) t
@@ -125,6 +115,6 @@ SELECT nps_test(NULL, mk(1, 1, 1)) IS NULL AS strict;
 SELECT round(lower::numeric, 4) AS lower_99, round(upper::numeric, 4) AS upper_99
 FROM nps_test(mk(50, 30, 20), mk(60, 25, 15), 0.99);
 
-DROP TABLE cases, levels;
-DROP FUNCTION ref_phi(float8), mk(int, int, int), ref_nps(float8, float8, float8), ref_se(float8, float8, float8),
+DROP TABLE cases;
+DROP FUNCTION mk(int, int, int), ref_nps(float8, float8, float8), ref_se(float8, float8, float8),
 	ref_lower(float8, float8, float8, float8), ref_upper(float8, float8, float8, float8);

@@ -10,12 +10,8 @@ set -euo pipefail
 
 db=cx_journey_copy
 tmp=$(mktemp -d)
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
-check() { # check DESCRIPTION WANT GOT
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1"; echo "# want: $2"; echo "# got:  $3"; fi
-}
+# shellcheck source=test/tap.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 q() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 cleanup() {
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
