@@ -8,13 +8,21 @@
  *         the raw rows) for the last month;
  *   3, 4  monthly trends from the daily summaries (cx.daily_summaries, filled
  *         by cx_journey_refresh), combined exactly with rollup(), and tested
- *         with nps_test(), csat_test() and mean_test();
+ *         with nps_test(), csat_test() and mean_test(); "What moved" tests
+ *         every run of months against the others and tells the strongest
+ *         change of each touchpoint that passes a Bonferroni threshold;
  *   5, 6  churn, retention and cohorts: churn_agg() over each customer's
  *         subscriptions, merged with range_agg(); churn and NPS per segment
  *         of the CRM's own customers table;
  *   7     resolution times of the support team, before and after its fix;
  *   8     the goal_progress view.
  * Nothing in it knows what demo/data.sql hid in the data.
+ *
+ * Read by a person, so (test/t/demo.sh checks each): every line fits 100
+ * columns; one minus sign (ASCII); stages spelled as in the data; a metric
+ * with no responses is blank, n too; a bar or a shade is drawn from the
+ * number printed beside it; ▲ means better and ▼ worse, in the metric's own
+ * direction; every row of a table adds up or says why not.
  */
 
 \set ON_ERROR_STOP 1
