@@ -52,7 +52,10 @@ field2() {
 uperl() { perl -CSDA -Mutf8 "$@"; }
 
 loaded=$(q -f "$root/demo/data.sql")
-check "data.sql reports what it loaded" "$(grep -c '^Loaded .* customers, .* survey responses .* 2 goals, 2025-04-01 .. 2026-09-30' <<<"$loaded")" 1
+check "data.sql reports what it loaded" \
+	"$(tr '\n' ' ' <<<"$loaded" | grep -c '^Loaded .* customers, .* survey responses .* 2 goals, 2025-04-01 .. 2026-09-30')" 1
+check "finding 7: what data.sql prints fits 100 columns" \
+	"$(perl -CSD -ne 'chomp; $m = length if length > $m; END { print $m <= 100 ? "ok" : "$m columns" }' <<<"$loaded")" ok
 if [[ -n ${CX_DEMO_REPORT:-} ]]; then
 	report=$(<"$CX_DEMO_REPORT")
 else
