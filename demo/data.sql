@@ -354,7 +354,10 @@ DROP TABLE gen_signup, gen_base, gen_spell, gen_touchpoint, gen_month, gen_visit
 
 \pset tuples_only on
 \pset format unaligned
-SELECT format('Loaded %s customers, %s subscriptions, %s survey responses (%s unanswered) at %s touchpoints, %s service interactions and %s goals, %s .. %s; %s daily summary rows.',
+-- (on three lines: what demo/run prints fits 100 columns)
+SELECT format(E'Loaded %s customers, %s subscriptions, %s survey responses (%s unanswered)\n'
+			  'at %s touchpoints, %s service interactions and %s goals, %s .. %s;\n'
+			  '%s daily summary rows.',
 			  to_char((SELECT count(*) FROM crm.customers), 'FM999,999,999'),
 			  to_char((SELECT count(*) FROM cx.subscriptions), 'FM999,999,999'),
 			  to_char(count(*), 'FM999,999,999'), to_char(count(*) - count(score), 'FM999,999,999'),

@@ -8,13 +8,21 @@
  *         the raw rows) for the last month;
  *   3, 4  monthly trends from the daily summaries (cx.daily_summaries, filled
  *         by cx_journey_refresh), combined exactly with rollup(), and tested
- *         with nps_test(), csat_test() and mean_test();
+ *         with nps_test(), csat_test() and mean_test(); "What moved" tests
+ *         every run of months against the others and tells the strongest
+ *         change of each touchpoint that passes a Bonferroni threshold;
  *   5, 6  churn, retention and cohorts: churn_agg() over each customer's
  *         subscriptions, merged with range_agg(); churn and NPS per segment
  *         of the CRM's own customers table;
  *   7     resolution times of the support team, before and after its fix;
  *   8     the goal_progress view.
  * Nothing in it knows what demo/data.sql hid in the data.
+ *
+ * Read by a person, so (test/t/demo.sh checks each): every line fits 100
+ * columns; one minus sign (ASCII); stages spelled as in the data; a metric
+ * with no responses is blank, n too; a bar or a shade is drawn from the
+ * number printed beside it; ▲ means better and ▼ worse, in the metric's own
+ * direction; every row of a table adds up or says why not.
  */
 
 \set ON_ERROR_STOP 1
@@ -32,8 +40,8 @@ SET jit = off;                  -- compiling the report's queries would take lon
 -- formatting helpers (temporary)
 --------------------------------------------------------------------------
 
--- numbers right-aligned in w columns, signed changes, p-values with an
--- arrow when significant, intervals
+-- Numbers right-aligned in w columns, signed changes, intervals.  Every
+-- minus sign is ASCII '-', as PostgreSQL prints it.
 CREATE FUNCTION pg_temp.pad(t text, w int) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN lpad(coalesce(t, ''), greatest(w, length(t)));
@@ -44,13 +52,18 @@ CREATE FUNCTION pg_temp.signed(x float8, w int DEFAULT 5, d int DEFAULT 1) RETUR
 	LANGUAGE sql IMMUTABLE
 	RETURN pg_temp.pad(CASE WHEN round(x::numeric, d) > 0 THEN '+' ELSE '' END
 					   || round(x::numeric, d)::text, w);
-CREATE FUNCTION pg_temp.pval(p float8, delta float8) RETURNS text
+-- a p-value, with ▲ when the change is significant (p < 0.05) and better,
+-- ▼ when significant and worse; higher says which way is better for the
+-- metric (true for NPS, CSAT and CES, false for churn and times)
+CREATE FUNCTION pg_temp.pval(p float8, delta float8, higher bool DEFAULT true) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN pg_temp.pad(CASE WHEN p < 0.001 THEN '<0.001' ELSE to_char(p, 'FM0.000') END, 6)
-		   || CASE WHEN p < 0.05 THEN CASE WHEN delta > 0 THEN ' ▲' ELSE ' ▼' END ELSE '  ' END;
+		   || CASE WHEN p < 0.05 AND delta <> 0
+				   THEN CASE WHEN (delta > 0) = higher THEN ' ▲' ELSE ' ▼' END ELSE '  ' END;
+-- an interval, lo…hi, each end right-aligned in w columns
 CREATE FUNCTION pg_temp.ci(lo float8, hi float8, w int DEFAULT 5, d int DEFAULT 1) RETURNS text
 	LANGUAGE sql IMMUTABLE
-	RETURN CASE WHEN lo IS NOT NULL THEN pg_temp.num(lo, w, d) || ' … ' || pg_temp.num(hi, w, d) END;
+	RETURN CASE WHEN lo IS NOT NULL THEN pg_temp.num(lo, w, d) || '…' || pg_temp.num(hi, w, d) END;
 -- hours as minutes, hours or days
 CREATE FUNCTION pg_temp.dur(h float8, w int DEFAULT 7) RETURNS text
 	LANGUAGE sql IMMUTABLE
@@ -58,31 +71,36 @@ CREATE FUNCTION pg_temp.dur(h float8, w int DEFAULT 7) RETURNS text
 							WHEN h < 1 THEN round(h * 60)::text || ' min'
 							WHEN h < 48 THEN round(h::numeric, 1)::text || ' h'
 							ELSE round((h / 24)::numeric, 1)::text || ' d' END, w);
--- a bar of x / unit characters, drawn in eighths
+-- a bar of x / unit characters, rounded to the nearest eighth (callers pass
+-- the number as printed, so the bar and the number agree)
 CREATE FUNCTION pg_temp.bar(x float8, unit float8) RETURNS text
 	LANGUAGE sql IMMUTABLE
-	RETURN repeat('█', floor(greatest(x / unit, 0))::int)
-		   || substr(' ▏▎▍▌▋▊▉', 1 + floor(8 * (greatest(x / unit, 0) - floor(greatest(x / unit, 0))))::int, 1);
+	RETURN (SELECT repeat('█', e / 8) || CASE WHEN e % 8 = 0 THEN '' ELSE substr('▏▎▍▌▋▊▉', e % 8, 1) END
+			FROM (SELECT round(8 * greatest(x, 0) / unit)::int AS e) AS r);
 -- one character of a sparkline: x on the scale lo..hi
 CREATE FUNCTION pg_temp.spark(x float8, lo float8, hi float8) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN CASE WHEN x IS NULL THEN ' '
 				ELSE substr('▁▂▃▄▅▆▇█', 1 + least(7, greatest(0, floor(8 * (x - lo) / nullif(hi - lo, 0))))::int, 1) END;
--- an interval drawn on an axis lo..hi of w characters: ├──●──┤, with ┊ at 0
+-- an interval drawn on an axis lo..hi of w cells: ├──●──┤, with ┊ at 0.
+-- Each end is drawn at least one cell from the point, so none is hidden
+-- under it; an end beyond the axis is drawn as ◂ or ▸ at its edge.
 CREATE FUNCTION pg_temp.ci_plot(x float8, l float8, u float8, lo float8, hi float8, w int) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN (SELECT string_agg(CASE WHEN i = px THEN '●'
-								   WHEN i = pl THEN '├'
-								   WHEN i = pu THEN '┤'
+								   WHEN i = pl THEN CASE WHEN rl < 0 THEN '◂' ELSE '├' END
+								   WHEN i = pu THEN CASE WHEN ru > w - 1 THEN '▸' ELSE '┤' END
 								   WHEN i > pl AND i < pu THEN '─'
 								   WHEN i = p0 THEN '┊'
 								   ELSE '·' END, '' ORDER BY i)
 			FROM generate_series(0, w - 1) AS i,
-				 LATERAL (SELECT round((w - 1) * (x - lo) / (hi - lo))::int AS px,
-								 round((w - 1) * (l - lo) / (hi - lo))::int AS pl,
-								 round((w - 1) * (u - lo) / (hi - lo))::int AS pu,
-								 round((w - 1) * (0 - lo) / (hi - lo))::int AS p0) AS p);
--- a share 0..1 as a bar of w characters
+				 LATERAL (SELECT least(greatest(round((w - 1) * (x - lo) / (hi - lo))::int, 0), w - 1) AS px,
+								 round((w - 1) * (l - lo) / (hi - lo))::int AS rl,
+								 round((w - 1) * (u - lo) / (hi - lo))::int AS ru,
+								 round((w - 1) * (0 - lo) / (hi - lo))::int AS p0) AS p,
+				 LATERAL (SELECT least(greatest(rl, 0), px - 1) AS pl,
+								 greatest(least(ru, w - 1), px + 1) AS pu) AS e);
+-- a share 0..1 as a bar of w characters (full from 1 on: the target is met)
 CREATE FUNCTION pg_temp.progress(f float8, w int) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN '▕' || rpad(pg_temp.bar(least(greatest(f, 0), 1) * w, 1), w) || '▏';
@@ -112,12 +130,15 @@ FROM daily_summaries
 SELECT pg_temp.heading(format('1. Scorecard by journey stage, %s (view cx.stage_scorecard)', :'last_month_name')) AS h1,
 	   pg_temp.heading(format('2. Scorecard by touchpoint, %s (view cx.touchpoint_scorecard)', :'last_month_name')) AS h2,
 	   pg_temp.heading('3. NPS by month, all touchpoints (daily summaries, rollup, nps_test)') AS h3,
-	   pg_temp.heading('4. Every touchpoint by month, and the last quarter against the one before') AS h4,
+	   pg_temp.heading(format('4. Every touchpoint by month, and %s against %s', :'q_cur_label', :'q_prev_label')) AS h4,
 	   pg_temp.heading('5. Churn and retention by month (churn_agg over the subscriptions)') AS h5,
 	   pg_temp.heading('6. Cohort retention: % of each month''s new customers still subscribed') AS h6,
 	   pg_temp.heading(format('7. Support team: time to resolve a case, %s against %s', :'q_prev_label', :'q_cur_label')) AS h7,
 	   pg_temp.heading('8. Goals (view cx.goal_progress)') AS h8,
-	   :'first_month' || repeat(' ', 4) || :'last_month_label' AS spark_head
+	   :'first_month' || repeat(' ', 4) || :'last_month_label' AS spark_head,
+	   left(:'q_prev_label', -5) AS q_prev_short,
+	   left(:'q_cur_label', -5) AS q_cur_short,
+	   'customers on ' || :'q_cur' AS segment_customers
 \gset
 
 SELECT to_char(count(*), 'FM999,999,999') AS customers,
@@ -139,14 +160,15 @@ FROM crm.customers
 \echo '════════════════════════════════════════════════════════════════════════════════════════════════'
 \echo '  CUSTOMER EXPERIENCE REPORT · ':first_month' .. ':last_month_label' · as of ':as_of
 \echo '════════════════════════════════════════════════════════════════════════════════════════════════'
-\echo '  ':customers' customers (':segments'), ':subscribed' subscribed today;'
-\echo '  ':subscriptions' subscriptions, ':responses' survey responses at ':touchpoints' touchpoints, ':interactions' service'
-\echo '  interactions, ':goals' goals, in the journey schema "cx" (cx_journey_create).'
+\echo '  ':customers' customers (':segments'),'
+\echo '  ':subscribed' subscribed today; ':subscriptions' subscriptions, ':responses' survey responses at ':touchpoints' touchpoints,'
+\echo '  ':interactions' service interactions, ':goals' goals, in the journey schema "cx" (cx_journey_create).'
 \echo
-\echo '  NPS: % promoters (9-10) − % detractors (0-6), −100..100.  CSAT: % satisfied (4-5 of 5).'
-\echo '  CES: mean of 1..7, higher is easier.  n: responses.  95% CI: 95% interval (NPS adjusted Wald,'
-\echo '  CSAT Wilson, CES normal).  Δ: change; p: its two-sided p-value; ▲ ▼: p < 0.05, about 1 in 20'
-\echo '  unchanged cases is flagged by chance.'
+\echo '  NPS: % promoters (9-10) - % detractors (0-6), -100..100.  CSAT: % satisfied (4-5 of 5).'
+\echo '  CES: mean of 1..7, higher is easier.  n: responses (blank: the question is not asked there).'
+\echo '  95% CI: 95% interval (NPS adjusted Wald, CSAT Wilson, CES normal).  Δ: change; p: its two-sided'
+\echo '  p-value; ▲ better, ▼ worse: p < 0.05, in the metric''s own direction (higher is better for NPS,'
+\echo '  CSAT and CES, lower for churn and times); about 1 in 20 unchanged cases is flagged by chance.'
 \echo
 
 -- The last month of the two scorecards, read once each (the views read
@@ -157,10 +179,12 @@ CREATE TEMP TABLE touchpoint_card AS SELECT * FROM touchpoint_scorecard WHERE mo
 --------------------------------------------------------------------------
 \echo :h1
 --------------------------------------------------------------------------
+-- Stages and touchpoints are named as in the data (journey_stages.stage);
+-- a metric with no responses is blank, its n too.
 SELECT s.stage,
-	   s.nps_n AS "NPS n", pg_temp.num(s.nps) AS "NPS", pg_temp.ci(s.nps_lower, s.nps_upper) AS "95% CI",
-	   s.csat_n AS "CSAT n", pg_temp.num(s.csat) AS "CSAT", pg_temp.ci(s.csat_lower, s.csat_upper) AS "95% CI ",
-	   s.ces_n AS "CES n", pg_temp.num(s.ces, 4, 2) AS "CES", pg_temp.ci(s.ces_lower, s.ces_upper, 4, 2) AS "95% CI  "
+	   nullif(s.nps_n, 0) AS "n", pg_temp.num(s.nps) AS "NPS", pg_temp.ci(s.nps_lower, s.nps_upper, 4) AS "95% CI",
+	   nullif(s.csat_n, 0) AS "n", pg_temp.num(s.csat) AS "CSAT", pg_temp.ci(s.csat_lower, s.csat_upper, 4) AS "95% CI",
+	   nullif(s.ces_n, 0) AS "n", pg_temp.num(s.ces, 4, 2) AS "CES", pg_temp.ci(s.ces_lower, s.ces_upper, 4, 2) AS "95% CI"
 FROM stage_card AS s
 	 JOIN journey_stages USING (stage)
 WHERE s.month = :'last_month'
@@ -177,18 +201,37 @@ ORDER BY position;
 --------------------------------------------------------------------------
 \echo :h2
 --------------------------------------------------------------------------
-\echo '   NPS on the axis −40 … +60 (┊ = 0): ● the score, ├─┤ its 95% interval'
-SELECT CASE WHEN row_number() OVER (PARTITION BY s.stage ORDER BY s.touchpoint_id) = 1
-			THEN replace(s.stage, '_purchase', '') END AS stage,
-	   s.touchpoint,
-	   nullif(s.nps_n, 0) AS "NPS n", pg_temp.num(s.nps) AS "NPS",
-	   CASE WHEN s.nps_n > 0 THEN pg_temp.ci_plot(s.nps, s.nps_lower, s.nps_upper, -40, 60, 21) END AS "−40     0         +60",
-	   nullif(s.csat_n, 0) AS "CSAT n", pg_temp.num(s.csat) AS "CSAT", pg_temp.ci(s.csat_lower, s.csat_upper, 4, 0) AS "95% CI",
-	   nullif(s.ces_n, 0) AS "CES n", pg_temp.num(s.ces, 4, 2) AS "CES"
-FROM touchpoint_card AS s
-	 JOIN journey_stages AS j USING (stage)
-WHERE s.month = :'last_month'
-ORDER BY j.position, s.touchpoint_id;
+-- Touchpoints under a row naming their stage; NPS in one table, CSAT and
+-- CES in the next, each listing the touchpoints that ask it.
+\echo '   NPS on the axis -40 … +60 (┊ = 0): ● the score, ├─┤ its 95% interval (an end drawn next to ●'
+\echo '   may be nearer; ◂ ▸: the interval goes on beyond the axis).'
+SELECT touchpoint, n, "NPS", "95% CI", plot AS "-40     0         +60"
+FROM (SELECT j.position, 0 AS touchpoint_id, j.stage AS touchpoint,
+			 NULL::bigint AS n, NULL AS "NPS", NULL AS "95% CI", NULL AS plot
+	  FROM journey_stages AS j
+	  WHERE EXISTS (SELECT FROM touchpoint_card AS s WHERE s.stage = j.stage AND s.nps_n > 0)
+	  UNION ALL
+	  SELECT j.position, s.touchpoint_id, '  ' || s.touchpoint,
+			 s.nps_n, pg_temp.num(s.nps), pg_temp.ci(s.nps_lower, s.nps_upper, 5),
+			 pg_temp.ci_plot(s.nps, s.nps_lower, s.nps_upper, -40, 60, 21)
+	  FROM touchpoint_card AS s
+		   JOIN journey_stages AS j USING (stage)
+	  WHERE s.month = :'last_month' AND s.nps_n > 0) AS x
+ORDER BY position, touchpoint_id;
+
+SELECT touchpoint, csat_n AS "n", csat AS "CSAT", csat_ci AS "95% CI", ces_n AS "n", ces AS "CES", ces_ci AS "95% CI"
+FROM (SELECT j.position, 0 AS touchpoint_id, j.stage AS touchpoint,
+			 NULL::bigint AS csat_n, NULL AS csat, NULL AS csat_ci, NULL::bigint AS ces_n, NULL AS ces, NULL AS ces_ci
+	  FROM journey_stages AS j
+	  WHERE EXISTS (SELECT FROM touchpoint_card AS s WHERE s.stage = j.stage AND s.csat_n + s.ces_n > 0)
+	  UNION ALL
+	  SELECT j.position, s.touchpoint_id, '  ' || s.touchpoint,
+			 nullif(s.csat_n, 0), pg_temp.num(s.csat), pg_temp.ci(s.csat_lower, s.csat_upper, 5),
+			 nullif(s.ces_n, 0), pg_temp.num(s.ces, 4, 2), pg_temp.ci(s.ces_lower, s.ces_upper, 4, 2)
+	  FROM touchpoint_card AS s
+		   JOIN journey_stages AS j USING (stage)
+	  WHERE s.month = :'last_month' AND s.csat_n + s.ces_n > 0) AS x
+ORDER BY position, touchpoint_id;
 
 SELECT s.touchpoint, s.interactions AS cases,
 	   pg_temp.dur(s.first_response_p50_h, 13) AS "1st reply p50", pg_temp.dur(s.first_response_p90_h) AS "p90",
@@ -210,14 +253,14 @@ FROM (SELECT month, s, lag(s) OVER (ORDER BY month) AS prev
 SELECT to_char(month, 'YYYY-MM') AS month,
 	   responses(s) AS n,
 	   pg_temp.num(nps(s)) AS "NPS",
-	   pg_temp.ci(nps_lower(s), nps_upper(s)) AS "95% CI",
+	   pg_temp.ci(nps_lower(s), nps_upper(s), 4) AS "95% CI",
 	   pg_temp.signed(delta) AS "Δ",
 	   pg_temp.pval(p_value, delta) AS "p",
-	   pg_temp.bar(nps(s), 0.5) AS "NPS, █ = ½ point"
+	   pg_temp.bar(round(nps(s)::numeric, 1), 0.5) AS "NPS, █ = ½ point"
 FROM nps_month
 ORDER BY month;
 
-SELECT format('   Last change, %s against %s: %s points (95%% CI %s … %s), p = %s: %s.',
+SELECT format(E'   Last change, %s against %s: %s points (95%% CI %s … %s), p = %s:\n   %s.',
 			  to_char(b.month, 'Mon YYYY'), to_char(a.month, 'Mon YYYY'),
 			  pg_temp.signed(t.delta, 1), pg_temp.signed(t.lower, 1), pg_temp.signed(t.upper, 1),
 			  to_char(t.p_value, 'FM0.000'),
@@ -267,28 +310,111 @@ WITH headline AS (
 	FROM tp_month
 	WHERE month >= :'q_prev'
 	GROUP BY touchpoint_id
+), rows AS (
+	SELECT j.position, h.touchpoint_id, '  ' || h.name AS touchpoint, h.metric,
+		   (SELECT string_agg(pg_temp.spark(v, c.lo, c.hi), '' ORDER BY month)
+			FROM series AS x WHERE x.touchpoint_id = h.touchpoint_id) AS spark,
+		   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_a) WHEN 'CES' THEN ces(q.ces_a) ELSE csat(q.csat_a) END,
+					   length(:'q_prev_short'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS a,
+		   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_b) WHEN 'CES' THEN ces(q.ces_b) ELSE csat(q.csat_b) END,
+					   length(:'q_cur_short'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS b,
+		   pg_temp.signed(t.delta, 5, CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS delta,
+		   pg_temp.pval(t.p_value, t.delta) AS p
+	FROM headline AS h
+		 JOIN journey_stages AS j USING (stage)
+		 JOIN scale AS c USING (metric)
+		 JOIN quarters AS q USING (touchpoint_id)
+		 CROSS JOIN LATERAL (SELECT * FROM nps_test(q.nps_a, q.nps_b) WHERE h.metric = 'NPS'
+							 UNION ALL
+							 SELECT * FROM mean_test(q.ces_a, q.ces_b) WHERE h.metric = 'CES'
+							 UNION ALL
+							 SELECT * FROM csat_test(q.csat_a, q.csat_b) WHERE h.metric = 'CSAT') AS t
 )
-SELECT CASE WHEN row_number() OVER (PARTITION BY h.stage ORDER BY h.touchpoint_id) = 1
-			THEN replace(h.stage, '_purchase', '') END AS stage,
-	   h.name AS touchpoint, h.metric,
-	   (SELECT string_agg(pg_temp.spark(v, c.lo, c.hi), '' ORDER BY month)
-		FROM series AS x WHERE x.touchpoint_id = h.touchpoint_id) AS :"spark_head",
-	   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_a) WHEN 'CES' THEN ces(q.ces_a) ELSE csat(q.csat_a) END,
-				   length(:'q_prev_label'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS :"q_prev_label",
-	   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_b) WHEN 'CES' THEN ces(q.ces_b) ELSE csat(q.csat_b) END,
-				   length(:'q_cur_label'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS :"q_cur_label",
-	   pg_temp.signed(t.delta, 5, CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS "Δ",
-	   pg_temp.pval(t.p_value, t.delta) AS "p"
-FROM headline AS h
-	 JOIN journey_stages AS j USING (stage)
-	 JOIN scale AS c USING (metric)
-	 JOIN quarters AS q USING (touchpoint_id)
-	 CROSS JOIN LATERAL (SELECT * FROM nps_test(q.nps_a, q.nps_b) WHERE h.metric = 'NPS'
-						 UNION ALL
-						 SELECT * FROM mean_test(q.ces_a, q.ces_b) WHERE h.metric = 'CES'
-						 UNION ALL
-						 SELECT * FROM csat_test(q.csat_a, q.csat_b) WHERE h.metric = 'CSAT') AS t
-ORDER BY j.position, h.touchpoint_id;
+SELECT touchpoint, metric, spark AS :"spark_head", a AS :"q_prev_short", b AS :"q_cur_short", delta AS "Δ", p
+FROM (SELECT * FROM rows
+	  UNION ALL
+	  SELECT j.position, 0, j.stage, NULL, NULL, NULL, NULL, NULL, NULL
+	  FROM journey_stages AS j
+	  WHERE EXISTS (SELECT FROM rows AS r WHERE r.position = j.position)) AS x
+ORDER BY position, touchpoint_id;
+
+-- What moved, found in the monthly summaries: for every touchpoint, metric
+-- and run of consecutive months (not starting in the first month), the run
+-- against all the other months.  A run reaching the last month is a step
+-- ("since"), any other an episode ("only").  Each touchpoint's strongest
+-- run is told, with every metric that moved in it, when its p-value is
+-- below 0.05 divided by the number of runs tested (Bonferroni).
+CREATE TEMP TABLE shift AS
+WITH months AS (
+	SELECT DISTINCT month FROM tp_month
+), runs AS (
+	SELECT a.month AS i, b.month AS j
+	FROM months AS a
+		 JOIN months AS b ON b.month >= a.month
+	WHERE a.month > (SELECT min(month) FROM months)
+), r AS (
+	SELECT m.touchpoint_id, w.i, w.j,
+		   rollup(m.nps) FILTER (WHERE m.month BETWEEN w.i AND w.j) AS nps_in,
+		   rollup(m.nps) FILTER (WHERE m.month NOT BETWEEN w.i AND w.j) AS nps_out,
+		   rollup(m.csat) FILTER (WHERE m.month BETWEEN w.i AND w.j) AS csat_in,
+		   rollup(m.csat) FILTER (WHERE m.month NOT BETWEEN w.i AND w.j) AS csat_out,
+		   rollup(m.ces) FILTER (WHERE m.month BETWEEN w.i AND w.j) AS ces_in,
+		   rollup(m.ces) FILTER (WHERE m.month NOT BETWEEN w.i AND w.j) AS ces_out
+	FROM tp_month AS m
+		 CROSS JOIN runs AS w
+	GROUP BY 1, 2, 3
+)
+SELECT r.touchpoint_id, r.i, r.j, x.ord, x.metric, x.v_out, x.v_in, x.z, x.p_value,
+	   r.j = (SELECT max(month) FROM months) AS step
+FROM r
+	 CROSS JOIN LATERAL (
+		SELECT 1, 'NPS', nps(nps_out), nps(nps_in), t.z, t.p_value FROM nps_test(nps_out, nps_in) AS t
+		WHERE responses(nps_in) > 0 AND responses(nps_out) > 0
+		UNION ALL
+		SELECT 2, 'CSAT', csat(csat_out), csat(csat_in), t.z, t.p_value FROM csat_test(csat_out, csat_in) AS t
+		WHERE responses(csat_in) > 0 AND responses(csat_out) > 0
+		UNION ALL
+		SELECT 3, 'CES', ces(ces_out), ces(ces_in), t.z, t.p_value FROM mean_test(ces_out, ces_in) AS t
+		WHERE responses(ces_in) > 0 AND responses(ces_out) > 0) AS x(ord, metric, v_out, v_in, z, p_value);
+
+SELECT count(*) AS shift_tests, 0.05 / count(*) AS shift_alpha FROM shift
+\gset
+
+\echo '   What moved: each touchpoint''s strongest change found in the monthly data (every run of months'
+\echo '   against the other months, ':shift_tests' tests; told when p < 0.05 / ':shift_tests').  ▲ better, ▼ worse.'
+WITH best AS (
+	SELECT DISTINCT ON (touchpoint_id) touchpoint_id, i, j, step
+	FROM shift
+	WHERE p_value < :shift_alpha
+	ORDER BY touchpoint_id, abs(z) DESC, ord
+), told AS (
+	SELECT b.touchpoint_id, b.i, b.j, b.step,
+		   string_agg(format(CASE WHEN b.step THEN '%1$s %2$s → %3$s %4$s' ELSE '%1$s %3$s (%2$s other months) %4$s' END,
+							 s.metric,
+							 round(s.v_out::numeric, CASE s.metric WHEN 'CES' THEN 2 ELSE 1 END),
+							 round(s.v_in::numeric, CASE s.metric WHEN 'CES' THEN 2 ELSE 1 END),
+							 CASE WHEN s.z > 0 THEN '▲' ELSE '▼' END),
+					  ', ' ORDER BY s.ord) AS moves,
+		   bool_and(s.z > 0) AS all_up, bool_and(s.z < 0) AS all_down
+	FROM best AS b
+		 JOIN shift AS s USING (touchpoint_id, i, j)
+	WHERE s.p_value < :shift_alpha
+	GROUP BY 1, 2, 3, 4
+)
+SELECT format(E'   • %s: %s %s\n       %s',
+			  t.name,
+			  CASE WHEN all_up THEN 'better' WHEN all_down THEN 'worse' ELSE 'changed' END,
+			  CASE WHEN step THEN 'since ' || to_char(i, 'Mon YYYY')
+				   WHEN i = j THEN 'in ' || to_char(i, 'Mon YYYY') || ' only'
+				   WHEN extract(year FROM i) = extract(year FROM j)
+					   THEN 'in ' || to_char(i, 'Mon') || '–' || to_char(j, 'Mon YYYY') || ' only'
+				   ELSE 'in ' || to_char(i, 'Mon YYYY') || '–' || to_char(j, 'Mon YYYY') || ' only' END,
+			  CASE WHEN step THEN moves || ' (before → since)' ELSE moves END)
+FROM told
+	 JOIN touchpoints AS t USING (touchpoint_id)
+ORDER BY i, j, t.touchpoint_id
+\g (tuples_only=on format=unaligned)
+\echo
 
 --------------------------------------------------------------------------
 \echo :h5
@@ -304,17 +430,21 @@ FROM (SELECT activity FROM activity) AS a;
 
 SELECT to_char(period_start, 'YYYY-MM') AS month,
 	   customers_at_start AS "at start", new_customers AS new, reactivated, churned,
+	   new_lost + reactivated_lost AS "left again",
 	   customers_at_end AS "at end",
 	   pg_temp.num(100 * churn_rate, 7, 2) AS "churn %",
-	   pg_temp.num(100 * retention_rate, 10, 1) AS "retained %",
-	   pg_temp.bar(100 * churn_rate, 0.25) AS "churn, █ = ¼ %"
+	   pg_temp.bar(round((100 * churn_rate)::numeric, 2), 0.5) AS "churn, █ = ½ %"
 FROM churn, churn_periods(churn.s)
 ORDER BY period_start;
+\echo '   left again: new or reactivated in the month and gone by its end (churned counts only the'
+\echo '   customers at its start), so at end = at start + new + reactivated - churned - left again.'
+\echo '   churn %: churned / at start; the share retained is 100% minus it.'
 
-SELECT format('   Churn %s: %s%% of the customers at the start of a month, against %s%% in %s (p %s).',
+SELECT format(E'   Churn %s: %s%% of the customers at the start of a month, against %s%% in %s\n   (p %s)%s.',
 			  :'q_cur_label', to_char(100 * b.churned::float8 / b.at_start, 'FM0.00'),
 			  to_char(100 * a.churned::float8 / a.at_start, 'FM0.00'), :'q_prev_label',
-			  CASE WHEN t.p_value < 0.001 THEN '< 0.001' ELSE '= ' || to_char(t.p_value, 'FM0.000') END) AS " "
+			  CASE WHEN t.p_value < 0.001 THEN '< 0.001' ELSE '= ' || to_char(t.p_value, 'FM0.000') END,
+			  CASE WHEN t.p_value >= 0.05 THEN '' WHEN t.delta < 0 THEN ' ▲ better' ELSE ' ▼ worse' END) AS " "
 FROM (SELECT sum(churned) FILTER (WHERE period_start < :'q_cur') AS churned,
 			 sum(customers_at_start) FILTER (WHERE period_start < :'q_cur') AS at_start
 	  FROM churn, churn_periods(churn.s) WHERE period_start >= :'q_prev') AS a,
@@ -337,9 +467,9 @@ WITH churn_segment AS (
 	WHERE r.metric = 'nps' AND r.responded_at >= :'q_cur'::date AND r.responded_at < :'as_of'::date
 	GROUP BY c.segment
 )
-SELECT cs.segment, p.at_start AS "customers", pg_temp.num(p.churn_pct, 15, 2) AS "churn % a month",
+SELECT cs.segment, p.at_start AS :"segment_customers", pg_temp.num(p.churn_pct, 15, 2) AS "churn % a month",
 	   responses(ns.s) AS "NPS n", pg_temp.num(nps(ns.s)) AS "NPS",
-	   pg_temp.ci(nps_lower(ns.s), nps_upper(ns.s)) AS "95% CI"
+	   pg_temp.ci(nps_lower(ns.s), nps_upper(ns.s), 4) AS "95% CI"
 FROM churn_segment AS cs
 	 JOIN nps_segment AS ns USING (segment),
 	 LATERAL (SELECT (array_agg(customers_at_start ORDER BY period_start))[1] AS at_start,
@@ -351,13 +481,14 @@ ORDER BY p.at_start DESC;
 \echo :h6
 --------------------------------------------------------------------------
 \echo '   Columns: months after the month of joining (0: still there at its end).'
-\echo '   ░ under 70%  ▒ 70-80%  ▓ 80-90%  █ 90% and more'
+\echo '   ░ under 70%  ▒ 70-79%  ▓ 80-89%  █ 90% and more, of the whole percentage shown'
 SELECT to_char(cohort, 'YYYY-MM') AS cohort, cohort_size AS new,
-	   string_agg(pg_temp.pad(round(100 * retention_rate)::text, 3)
-				  || CASE WHEN retention_rate >= 0.9 THEN '█' WHEN retention_rate >= 0.8 THEN '▓'
-						  WHEN retention_rate >= 0.7 THEN '▒' ELSE '░' END,
+	   string_agg(pg_temp.pad(pct::text, 3)
+				  || CASE WHEN pct >= 90 THEN '█' WHEN pct >= 80 THEN '▓'
+						  WHEN pct >= 70 THEN '▒' ELSE '░' END,
 				  '' ORDER BY period_offset) AS "  0   1   2   3   4   5   6   7   8   9  10  11  12"
-FROM churn, cohort_retention(churn.s)
+FROM churn, cohort_retention(churn.s),
+	 LATERAL (SELECT round(100 * retention_rate)::int AS pct) AS r
 GROUP BY cohort, cohort_size
 ORDER BY cohort;
 
@@ -384,11 +515,11 @@ WITH cases AS (
 	GROUP BY b.ord, b.label
 )
 SELECT label AS "resolved in",
-	   pg_temp.num(100 * a / sum(a) OVER (), 5) AS " % ",
-	   rpad(pg_temp.bar(100 * a / sum(a) OVER (), 1), 30) AS :"q_prev_label",
-	   pg_temp.num(100 * b / sum(b) OVER (), 5) AS "%",
-	   pg_temp.bar(100 * b / sum(b) OVER (), 1) AS :"q_cur_label"
-FROM shares
+	   pg_temp.num(pa, 5) AS " % ", pg_temp.bar(pa, 1) AS :"q_prev_label",
+	   pg_temp.num(pb, 5) AS "%", pg_temp.bar(pb, 1) AS :"q_cur_label"
+FROM (SELECT ord, label, round((100 * a / sum(a) OVER ())::numeric, 1) AS pa,
+			 round((100 * b / sum(b) OVER ())::numeric, 1) AS pb
+	  FROM shares) AS r
 ORDER BY ord;
 \echo '   █ = 1% of the cases opened in the quarter.'
 \echo
@@ -396,18 +527,45 @@ ORDER BY ord;
 --------------------------------------------------------------------------
 \echo :h8
 --------------------------------------------------------------------------
-SELECT g.name AS goal, g.scope,
-	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.baseline) ELSE pg_temp.num(g.baseline) END, 8) AS baseline,
-	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.current) ELSE pg_temp.num(g.current) END, 8) AS now,
-	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.signed(100 * g.change / g.baseline, 5, 1) || '%'
-						ELSE pg_temp.signed(g.change) END, 8) AS change,
-	   pg_temp.pad(CASE WHEN g.metric LIKE '%time' THEN pg_temp.dur(g.target_value) ELSE pg_temp.num(g.target_value) END, 8) AS target,
-	   pg_temp.progress(g.change / nullif(g.target_value - g.baseline, 0), 10)
-		   || pg_temp.pad(round(100 * g.change / nullif(g.target_value - g.baseline, 0))::text, 4) || '%' AS "progress to target",
-	   CASE WHEN g.met THEN 'met' ELSE 'not met' END AS "met",
-	   pg_temp.pval(g.p_value, g.change) AS "p",
-	   g.due_date AS due
-FROM goal_progress AS g
-ORDER BY g.goal_id;
-\echo '   baseline: ':q_prev_label'; now: ':q_cur_label'.  Time goals are on the mean hours to resolve; p: is the'
-\echo '   change real (nps_test for NPS, mean_test for times).'
+CREATE TEMP TABLE goal AS
+SELECT g.*, g.metric LIKE '%time' AS is_time, g.metric IN ('nps', 'csat', 'ces') AS higher,
+	   regexp_replace(g.scope, '^(touchpoint|stage) ', '') AS scope_name
+FROM goal_progress AS g;
+
+SELECT name AS goal, scope_name AS scope, due_date AS due,
+	   pg_temp.pad(CASE WHEN is_time THEN pg_temp.dur(baseline) ELSE pg_temp.num(baseline) END, 8) AS baseline,
+	   pg_temp.pad(CASE WHEN is_time THEN pg_temp.dur(current) ELSE pg_temp.num(current) END, 8) AS now,
+	   pg_temp.pad(CASE WHEN is_time THEN pg_temp.dur(target_value) ELSE pg_temp.num(target_value) END, 8) AS target
+FROM goal
+ORDER BY goal_id;
+
+SELECT name AS goal,
+	   pg_temp.pad(CASE WHEN is_time THEN pg_temp.signed(100 * change / baseline, 5, 1) || '%'
+						ELSE pg_temp.signed(change) END, 8) AS change,
+	   pg_temp.progress(pr / 100.0, 10) || pg_temp.pad(pr::text, 4) || '%' AS "progress to target",
+	   CASE WHEN met THEN 'met' ELSE 'not met' END AS "met",
+	   pg_temp.pval(p_value, change, higher) AS "p"
+FROM goal,
+	 LATERAL (SELECT round(100 * change / nullif(target_value - baseline, 0))::int AS pr) AS r
+ORDER BY goal_id;
+\echo '   baseline: ':q_prev_label'; now: ':q_cur_label'.  Time goals are on the mean hours to resolve.'
+\echo '   p: is the change real (nps_test for NPS, mean_test for times).'
+
+-- Open cases are left out of a time goal's mean: say how many, in both
+-- periods, for every time goal.
+SELECT format(E'   "%s" counts resolved cases only: %s%% of the\n'
+			  '   %s cases opened in %s are not resolved yet, against %s%% in %s,\n'
+			  '   so its mean leaves out the slowest cases%s.',
+			  g.name,
+			  to_char(100 * o.open_b, 'FM990.0'), coalesce(t.name, 'service'), :'q_cur_label',
+			  to_char(100 * o.open_a, 'FM990.0'), :'q_prev_label',
+			  CASE WHEN o.open_b > o.open_a THEN ', more of them now than before' ELSE '' END)
+FROM goals AS g
+	 LEFT JOIN touchpoints AS t USING (touchpoint_id),
+	 LATERAL (SELECT avg((i.resolved_at IS NULL)::int) FILTER (WHERE i.opened_at::date <@ g.baseline_period) AS open_a,
+					 avg((i.resolved_at IS NULL)::int) FILTER (WHERE i.opened_at::date <@ g.target_period) AS open_b
+			  FROM interactions AS i
+			  WHERE (g.touchpoint_id IS NULL OR i.touchpoint_id = g.touchpoint_id)) AS o
+WHERE g.metric LIKE '%time'
+ORDER BY g.goal_id
+\g (tuples_only=on format=unaligned)

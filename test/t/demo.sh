@@ -2,9 +2,12 @@
 # demo.sh: the demo (demo/data.sql, then demo/report.sql) runs, its report
 # has every section, its numbers agree with hand-written SQL over the raw
 # rows that does not use cx_metrics, and the same seed gives the same
-# report, byte for byte.  Prints TAP.
+# report, byte for byte; and the report reads right to a person (issue 10's
+# findings, one block of checks each, marked "finding N").  Prints TAP.
 #
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
+# CX_DEMO_REPORT=FILE checks the report in FILE (e.g. an older report's
+# output) instead of running demo/report.sql; the data are still loaded.
 set -euo pipefail
 
 root=${CX_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -38,18 +41,35 @@ field() {
 		{ k = $1; gsub(/^ +| +$/, "", k) }
 		k == key { v = $f; gsub(/^ +| +$/, "", v); print v; exit }'
 }
+# The same, from the second row whose first field is KEY (a second table).
+field2() {
+	section "$1" | awk -F '│' -v key="$2" -v f="$3" '
+		{ k = $1; gsub(/^ +| +$/, "", k) }
+		k == key && ++seen == 2 { v = $f; gsub(/^ +| +$/, "", v); print v; exit }'
+}
+# perl reading the report as UTF-8 (display width: every character of the
+# report is one column wide)
+uperl() { perl -CSDA -Mutf8 "$@"; }
 
 loaded=$(q -f "$root/demo/data.sql")
-check "data.sql reports what it loaded" "$(grep -c '^Loaded .* customers, .* survey responses .* 2 goals, 2025-04-01 .. 2026-09-30' <<<"$loaded")" 1
-report=$(q -f "$root/demo/report.sql")
+check "data.sql reports what it loaded" \
+	"$(tr '\n' ' ' <<<"$loaded" | grep -c '^Loaded .* customers, .* survey responses .* 2 goals, 2025-04-01 .. 2026-09-30')" 1
+check "finding 7: what data.sql prints fits 100 columns" \
+	"$(perl -CSD -ne 'chomp; $m = length if length > $m; END { print $m <= 100 ? "ok" : "$m columns" }' <<<"$loaded")" ok
+if [[ -n ${CX_DEMO_REPORT:-} ]]; then
+	report=$(<"$CX_DEMO_REPORT")
+else
+	report=$(q -f "$root/demo/report.sql")
+fi
 
 for s in "1. Scorecard by journey stage, September 2026" "2. Scorecard by touchpoint, September 2026" \
 	"3. NPS by month" "4. Every touchpoint by month" "5. Churn and retention by month" \
 	"6. Cohort retention" "7. Support team: time to resolve a case" "8. Goals"; do
 	check "the report has section \"$s\"" "$(grep -c "^── $s" <<<"$report")" 1
 done
+# (its touchpoints are indented under a row naming their stage)
 check "the touchpoint scorecard lists all 21 touchpoints" \
-	"$(section 2 | awk -F '│' 'NF == 10 && $2 !~ /touchpoint/ { c++ } END { print c }')" 21
+	"$(section 2 | awk -F '│' 'NF > 1 && $1 ~ /^   [a-z]/ { k = $1; gsub(/^ +| +$/, "", k); seen[k] = 1 } END { for (k in seen) c++; print c }')" 21
 check "the NPS trend has 18 months" "$(section 3 | grep -cE '^ 20[0-9]{2}-[0-9]{2} │')" 18
 check "the churn table has 18 months" "$(section 5 | grep -cE '^ 20[0-9]{2}-[0-9]{2} │')" 18
 check "the cohort matrix has 18 cohorts" "$(section 6 | grep -cE '^ 20[0-9]{2}-[0-9]{2} │')" 18
@@ -103,7 +123,7 @@ WHERE t.name = 'help center' AND metric = 'csat'
 SQL
 )
 check "section 2: CSAT n and CSAT of the help center" \
-	"$(section 2 | awk -F '│' '$2 ~ /help center/ { gsub(/ /, "", $6); gsub(/ /, "", $7); print $6 " " $7 }')" "$want"
+	"$(section 2 | awk -F '│' 'NF == 7 && $1 ~ /help center/ { gsub(/ /, "", $2); gsub(/ /, "", $3); print $2 " " $3 }')" "$want"
 
 # Section 3: every month's NPS, by hand.
 want=$(qa <<'SQL'
@@ -146,7 +166,7 @@ FROM q;
 SQL
 )
 check "section 4: the support team's NPS, quarter on quarter" \
-	"$(section 4 | awk -F '│' '$2 ~ /support team/ { for (i = 5; i <= 7; i++) gsub(/ /, "", $i); print $5 " " $6 " " $7 }')" "$want"
+	"$(section 4 | awk -F '│' 'NF > 5 && $1 ~ /support team/ { for (i = 4; i <= 6; i++) gsub(/ /, "", $i); print $4 " " $5 " " $6 }')" "$want"
 
 # Section 5: customers at the start and churned in two months, by hand: a
 # customer is present at a boundary t when one merged stretch of
@@ -212,11 +232,148 @@ SELECT (SELECT string_agg(v::text, ' ' ORDER BY q)
 			  GROUP BY 1) AS x);
 SQL
 )
-got="$(field 8 '+1 NPS point this quarter' 3) $(field 8 '+1 NPS point this quarter' 4)"
-got="$got $(field 8 'resolution time -20% this quarter' 3 | tr -d ' ') $(field 8 'resolution time -20% this quarter' 4 | tr -d ' ')"
+# (the goals' numbers are in section 8's first table, their progress in the second)
+got="$(field 8 '+1 NPS point this quarter' 4) $(field 8 '+1 NPS point this quarter' 5)"
+got="$got $(field 8 'resolution time -20% this quarter' 4 | tr -d ' ') $(field 8 'resolution time -20% this quarter' 5 | tr -d ' ')"
 check "section 8: goal baselines and current values" "$got" "$want"
 check "section 8: the NPS goal is met, the resolution goal is not" \
-	"$(field 8 '+1 NPS point this quarter' 8) / $(field 8 'resolution time -20% this quarter' 8)" "met / not met"
+	"$(field2 8 '+1 NPS point this quarter' 4) / $(field2 8 'resolution time -20% this quarter' 4)" "met / not met"
+
+# ---------------------------------------------------------------------------
+# The report read by a person (issue 10): each block would fail on the report
+# before it was fixed (checked with CX_DEMO_REPORT on that report's output).
+
+# finding 1: every churn row adds up, with the customers who joined or came
+# back and left again in the same month shown.
+check "finding 1: at end = at start + new + reactivated - churned - left again, on all 18 rows" \
+	"$(section 5 | uperl -ne '
+		my @f = map { s/^\s+|\s+$//gr } split /│/;
+		if (!%c && /at start/) { my $i = 0; $c{$_} = $i++ for @f; next }
+		next unless %c && $f[0] =~ /^20\d\d-\d\d$/;
+		my $lost = exists $c{"left again"} ? $f[$c{"left again"}] : 0;
+		$ok++ if $f[$c{"at end"}] == $f[$c{"at start"}] + $f[$c{new}] + $f[$c{reactivated}] - $f[$c{churned}] - $lost;
+		END { print $ok + 0 }')" 18
+check "finding 1: the left-again column is explained under the table" \
+	"$(section 5 | grep -c '^   left again: new or reactivated in the month and gone by its end')" 1
+
+# finding 2: a bar is as long as the number printed beside it, in eighths of
+# its unit (rounded, never cut short).
+# bars COL_VALUE COL_BAR UNIT: the rows of stdin whose bar is wrong, as "value:eighths"
+bars() {
+	uperl -ne '
+		BEGIN { ($v, $b, $u) = @ARGV; @ARGV = () }
+		my @f = split /│/; next unless @f > $b && $f[$v] =~ /^\s*-?[0-9.]+\s*$/;
+		(my $x = $f[$v]) =~ s/\s//g; (my $bar = $f[$b]) =~ s/\s+$//; $bar =~ s/^ //;
+		my $e = 8 * ($bar =~ tr/█//);
+		$e += 1 + index("▏▎▍▌▋▊▉", $1) if $bar =~ /([▏▎▍▌▋▊▉])$/;
+		print "$x:$e " if $e != int(8 * $x / $u + 0.5); $n++;
+		END { print "rows=$n" }' "$@"
+}
+check "finding 2: NPS bars (█ = ½ point) match the NPS shown" "$(section 3 | bars 2 6 0.5)" "rows=18"
+check "finding 2: churn bars match the churn % shown, in the unit of the header" \
+	"$(unit=$(section 5 | uperl -ne 'print /█ = ¼ %/ ? 0.25 : 0.5 if /█ = /'); section 5 | bars "$(section 5 | uperl -ne 'if (/at start/) { my @f = map { s/^\s+|\s+$//gr } split /│/; for (0..$#f) { print $_ if $f[$_] eq "churn %" } exit }')" "$(section 5 | uperl -ne 'if (/at start/) { my @f = split /│/; for (0..$#f) { print $_ if $f[$_] =~ /█ =/ } exit }')" "$unit")" "rows=18"
+check "finding 2: histogram bars (█ = 1%) match the shares shown, before and after" \
+	"$(section 7 | bars 1 2 1) / $(section 7 | bars 3 4 1)" "rows=9 / rows=9"
+
+# finding 3: a cohort cell is shaded from the whole percentage it shows.
+check "finding 3: cohort shading agrees with the number shown, in every cell" \
+	"$(section 6 | uperl -ne '
+		next unless /^ 20\d\d-\d\d │/; my $cells = (split /│/)[2];
+		while ($cells =~ /(\d+)([░▒▓█])/g) { $n++;
+			my $want = $1 >= 90 ? "█" : $1 >= 80 ? "▓" : $1 >= 70 ? "▒" : "░"; $bad++ if $2 ne $want }
+		END { print $bad + 0, " of ", $n + 0 }')" "0 of 156"   # 6 cohorts of 13 cells, then 12, 11, ..., 1
+
+# finding 4: stages spelled as in the data in every section; a metric with
+# no responses has a blank n everywhere, never 0.
+stages=$(qa <<<'SELECT string_agg(stage, $$ $$ ORDER BY position) FROM cx.journey_stages')
+for s in 1 2 4; do
+	check "finding 4: section $s names the stages as the data does" \
+		"$(section "$s" | awk -F '│' 'NF > 2 { k = $1; gsub(/^ +| +$/, "", k) } k ~ /(^|_)(before|after|purchase)/ && !seen[k]++ { printf "%s%s", sep, k; sep = " " }')" "$stages"
+done
+check "finding 4: no n column of sections 1 and 2 shows 0" \
+	"$( (section 1; section 2) | uperl -ne '
+		next unless /│/ && !/──/; my @f = map { s/^\s+|\s+$//gr } split /│/;
+		if ($f[0] =~ /^(stage|touchpoint)$/) { @h = @f; next }   # a header row
+		for (0..$#h) { $z++ if $h[$_] =~ /\bn$/ && $f[$_] eq "0" }
+		END { print $z + 0 }')" 0
+
+# finding 5: every NPS interval shows both ends, and an end beyond the axis
+# says so.
+want=$(qa <<SQL
+SELECT string_agg(touchpoint || ':' || (nps_lower < -40)::int || (nps_upper > 60)::int, ' ' ORDER BY touchpoint)
+FROM cx.touchpoint_scorecard WHERE month = '2026-09-01' AND nps_n > 0;
+SQL
+)
+check "finding 5: each NPS plot has ● with a left end and a right end, ◂ ▸ when beyond the axis" \
+	"$(section 2 | uperl -ne '
+		my @f = split /│/; next unless @f >= 5 && $f[4] =~ /●/;
+		(my $t = $f[0]) =~ s/^\s+|\s+$//g; (my $p = $f[4]) =~ s/^\s+|\s+$//g;
+		my $ok = $p =~ /^[·┊]*[├◂]─*●─*[┤▸][·┊]*$/ ? "" : "!";
+		push @r, "$t:" . ($p =~ /^◂/ ? 1 : 0) . ($p =~ /▸$/ ? 1 : 0) . $ok;
+		END { print join " ", sort @r }')" "$want"
+
+# finding 6: one minus sign, the ASCII one PostgreSQL prints.
+check "finding 6: no U+2212 minus sign anywhere" "$(grep -c '−' <<<"$report" || true)" 0
+check "finding 6: the NPS axis is labelled with the same minus as the numbers" \
+	"$(section 2 | grep -c '│ -40     0         +60 *$')" 1
+
+# finding 7: every line fits 100 columns.
+check "finding 7: the widest line is at most 100 columns" \
+	"$(uperl -ne 'chomp; $m = length if length > $m; END { print $m <= 100 ? "ok" : "$m columns" }' <<<"$report")" ok
+
+# finding 8: ▲ means better and ▼ worse, in each metric's own direction.
+check "finding 8: the legend says ▲ better, ▼ worse" "$(grep -c '▲ better, ▼ worse' <<<"$report")" 2
+check "finding 8: the falling resolution time is ▲ (better), the rising NPS too" \
+	"$(field2 8 'resolution time -20% this quarter' 5) / $(field2 8 '+1 NPS point this quarter' 5)" "<0.001 ▲ / <0.001 ▲"
+check "finding 8: falling churn is told as better" \
+	"$(section 5 | grep -c '^   (p < 0.001) ▲ better\.$')" 1
+
+# finding 9: every story hidden in demo/data.sql is told in words, found by
+# the data (nothing else is), with numbers that agree with the raw rows.
+check "finding 9: the stories told" \
+	"$(section 4 | sed -n 's/^   • \(.*\)$/\1/p' | tr '\n' ';')" \
+	"store or office: worse in Nov–Dec 2025 only;point of sale: worse in Nov–Dec 2025 only;phone system: worse in Dec 2025 only;billing: worse since Feb 2026;website: better since Mar 2026;help center: better since Apr 2026;support team: better since Jul 2026;"
+want=$(qa <<'SQL'
+SET timezone = 'UTC';
+SELECT 'NPS ' || round((100.0::float8 * (count(*) FILTER (WHERE score >= 9 AND responded_at < '2026-02-01')
+						 - count(*) FILTER (WHERE score <= 6 AND responded_at < '2026-02-01'))
+				 / count(score) FILTER (WHERE responded_at < '2026-02-01'))::numeric, 1)
+	   || ' → ' || round((100.0::float8 * (count(*) FILTER (WHERE score >= 9 AND responded_at >= '2026-02-01')
+						 - count(*) FILTER (WHERE score <= 6 AND responded_at >= '2026-02-01'))
+				 / count(score) FILTER (WHERE responded_at >= '2026-02-01'))::numeric, 1) || ' ▼'
+FROM cx.responses r JOIN cx.touchpoints t USING (touchpoint_id)
+WHERE t.name = 'billing' AND metric = 'nps';
+SQL
+)
+check "finding 9: billing's NPS before and since Feb 2026, by hand" \
+	"$(section 4 | grep -A1 '• billing:' | sed -n 's/^       \(NPS [^,]*\),.*/\1/p')" "$want"
+want=$(qa <<'SQL'
+SET timezone = 'UTC';
+SELECT 'CES ' || round(avg(score) FILTER (WHERE responded_at >= '2025-12-01' AND responded_at < '2026-01-01'), 2)
+	   || ' (' || round(avg(score) FILTER (WHERE NOT (responded_at >= '2025-12-01' AND responded_at < '2026-01-01')), 2)
+	   || ' other months) ▼'
+FROM cx.responses r JOIN cx.touchpoints t USING (touchpoint_id)
+WHERE t.name = 'phone system' AND metric = 'ces';
+SQL
+)
+check "finding 9: the phone system's CES in Dec 2025 and in the other months, by hand" \
+	"$(section 4 | grep -A1 '• phone system:' | sed -n 's/^.*, \(CES .*\)$/\1/p')" "$want"
+
+# finding 10: the resolution-time goal says how many cases it leaves out.
+want=$(qa <<'SQL'
+SELECT string_agg(to_char(open, 'FM990.0'), ' ' ORDER BY q DESC)
+FROM (SELECT opened_at >= '2026-07-01' AS q, 100.0 * count(*) FILTER (WHERE resolved_at IS NULL) / count(*) AS open
+	  FROM cx.interactions i JOIN cx.touchpoints t USING (touchpoint_id)
+	  WHERE t.name = 'support team' AND opened_at >= '2026-04-01' AND opened_at < '2026-10-01'
+	  GROUP BY 1) AS x;
+SQL
+)
+check "finding 10: open support cases, this quarter and the last, said under the goals" \
+	"$(section 8 | tr '\n' ' ' | sed -n 's/.*counts resolved cases only: \([0-9.]*\)% of the *support team cases opened in Jul–Sep 2026 are not resolved yet, against \([0-9.]*\)% in Apr–Jun 2026.*/\1 \2/p')" "$want"
+
+# finding 11: the segment table says when its customers are counted.
+check "finding 11: the segment table's customers are labelled with their date" \
+	"$(section 5 | grep -c '^    segment  *│ customers on 2026-07-01 │')" 1
 
 # The same seed gives the same report.
 q -f "$root/demo/data.sql" >/dev/null
