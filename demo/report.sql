@@ -487,7 +487,7 @@ SELECT to_char(cohort, 'YYYY-MM') AS cohort, cohort_size AS new,
 				  || CASE WHEN pct >= 90 THEN '█' WHEN pct >= 80 THEN '▓'
 						  WHEN pct >= 70 THEN '▒' ELSE '░' END,
 				  '' ORDER BY period_offset) AS "  0   1   2   3   4   5   6   7   8   9  10  11  12"
-FROM churn, cohort_retention(churn.s),
+FROM churn, churn_cohort_retention(churn.s),
 	 LATERAL (SELECT round(100 * retention_rate)::int AS pct) AS r
 GROUP BY cohort, cohort_size
 ORDER BY cohort;

@@ -86,7 +86,7 @@
  * end = at the start - churned + (new - new_lost) + (reactivated -
  * reactivated_lost); every count non-negative and at most customers(s); the
  * lost at most those they are lost from; periods contiguous, one row per
- * period; customers new once at most; and each cohort of cohort_retention(s)
+ * period; customers new once at most; and each cohort of churn_cohort_retention(s)
  * with 0 to cohort_size retained, its first cell new - new_lost.
  */
 #define CHURN_INVARIANTS \
@@ -110,7 +110,7 @@
 	"  (SELECT coalesce(bool_and(r.retained BETWEEN 0 AND r.cohort_size" \
 	"                            AND (r.period_offset > 0" \
 	"                                 OR r.retained = p.new_customers - p.new_lost)), true)" \
-	"   FROM cohort_retention($1) AS r JOIN churn_periods($1) AS p ON p.period_start = r.cohort)" \
+	"   FROM churn_cohort_retention($1) AS r JOIN churn_periods($1) AS p ON p.period_start = r.cohort)" \
 	" END"
 
 typedef struct FuzzType
