@@ -7,6 +7,7 @@ MODULE_big = cx_metrics
 
 OBJS = \
 	src/cx_core.o \
+	src/cx_varlena.o \
 	src/cx_summary.o \
 	src/nps.o \
 	src/csat.o \

@@ -16,6 +16,28 @@
 
 #include "cx_summary.h"
 
+/*
+ * The kind bytes of stored ces_summary values, one per direction: fixed for
+ * good (cx_summary.h).
+ */
+#define CES_KIND 3				/* higher is easier: CES 2.0 agreement scales */
+#define CES_LOWER_KIND 4		/* lower is easier: CES 1.0 effort scales */
+
+static void cx_ces_json_fields(StringInfo buf, const CxSummary *s);
+
+/* ces_summary: scales 1..2 to 1..10, in either direction, each the other's flip. */
+static const CxSummaryType cx_ces_lower_type;
+static const CxSummaryType cx_ces_type = {CES_KIND, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields};
+static const CxSummaryType cx_ces_lower_type = {CES_LOWER_KIND, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields};
+
+/* Makes both directions of ces_summary known to the shared glue at load time. */
+CX_AT_LOAD static void
+ces_register(void)
+{
+	cx_summary_type_register(&cx_ces_type);
+	cx_summary_type_register(&cx_ces_lower_type);
+}
+
 /* The transitions of ces_agg(score, scale_max, lower_is_better). */
 CX_SCORE_TRANSITIONS(ces, cx_scaled_state(fcinfo, &cx_ces_type))
 
@@ -114,7 +136,8 @@ ces_net_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 /* ces_net_effort_lower, ces_net_effort_upper */
 CX_INTERVAL_BOUNDS(ces_net_effort, ces_net_interval_args, 1.0)
 
-void
+/* The JSON form's CES fields, after the counts. */
+static void
 cx_ces_json_fields(StringInfo buf, const CxSummary *s)
 {
 	CesCounts	c = ces_counts(s);

@@ -43,7 +43,7 @@
 #include "utils/typcache.h"
 
 #include "cx_churn.h"
-#include "cx_summary.h"
+#include "cx_varlena.h"
 
 /* Format version of the stored, text and binary forms. */
 #define CHURN_VERSION 1

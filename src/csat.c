@@ -15,6 +15,21 @@
 
 #include "cx_summary.h"
 
+/* The kind byte of every stored csat_summary: fixed for good (cx_summary.h). */
+#define CSAT_KIND 2
+
+static void cx_csat_json_fields(StringInfo buf, const CxSummary *s);
+
+/* csat_summary: scales 1..2 to 1..10. */
+static const CxSummaryType cx_csat_type = {CSAT_KIND, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields};
+
+/* Makes csat_summary known to the shared glue when the library is loaded. */
+CX_AT_LOAD static void
+csat_register(void)
+{
+	cx_summary_type_register(&cx_csat_type);
+}
+
 /* The transitions of csat_agg(score, scale_max); csat_agg(score) uses cx_trans_*. */
 CX_SCORE_TRANSITIONS(csat, cx_scaled_state(fcinfo, &cx_csat_type))
 
@@ -140,7 +155,8 @@ csat_test(PG_FUNCTION_ARGS)
 	return cx_test_result(fcinfo, &t);
 }
 
-void
+/* The JSON form's CSAT fields, after the counts. */
+static void
 cx_csat_json_fields(StringInfo buf, const CxSummary *s)
 {
 	int64		satisfied = csat_count(s, csat_default_min(s));

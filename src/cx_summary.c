@@ -4,11 +4,12 @@
  *		hashing, aggregate transition / inverse / combine functions, and the
  *		JSON form.
  *
- * The SQL-callable functions here take any summary type: the summary's
- * header says its kind and scale, so nps_summary, csat_summary and
- * ces_summary declare their support functions with these same C symbols.
- * Only what creates a summary from outside data (text and binary input)
- * needs to be told which type it is building; see nps.c.
+ * The SQL-callable functions here take any score-scale summary type: the
+ * summary's header says its kind and scale, so every such SQL type declares
+ * its support functions with these same C symbols.  Only what creates a
+ * summary from outside data (text and binary input, scaled aggregates)
+ * needs to be told which type it is building: the metric's own file does
+ * that.  Equality and hashing serve every summary type (cx_varlena.c).
  */
 #include "postgres.h"
 
@@ -16,8 +17,6 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
-#include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
@@ -28,32 +27,42 @@
 
 #include "cx_summary.h"
 
-CX_MODULE_MAGIC;
-
 /*
- * Every summary kind: what it accepts and how it reads.  CES has two kinds,
- * one per direction of its scale, each the other's "flipped".
+ * The registered types, by kind; each metric file adds its own at load
+ * time.  A kind claimed twice is remembered for _PG_init to report.
  */
-const CxSummaryType cx_nps_type = {CX_KIND_NPS, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields};
-const CxSummaryType cx_csat_type = {CX_KIND_CSAT, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields};
-const CxSummaryType cx_ces_type = {CX_KIND_CES, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields};
-const CxSummaryType cx_ces_lower_type = {CX_KIND_CES_LOWER, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields};
+static const CxSummaryType *cx_types[256];
+static const CxSummaryType *cx_type_clash;
+
+void
+cx_summary_type_register(const CxSummaryType *type)
+{
+	if (type->kind == 0 || cx_types[type->kind] != NULL)
+		cx_type_clash = type;
+	else
+		cx_types[type->kind] = type;
+}
+
+/* Refuses to load a library whose types claim one kind twice (a build error). */
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	if (cx_type_clash)
+		elog(ERROR, "cx_metrics summary type %s claims kind %d, which is %s",
+			 cx_type_clash->type_name, cx_type_clash->kind,
+			 cx_type_clash->kind == 0 ? "reserved" : "taken");
+}
 
 /* The type of a stored summary, from its kind. */
 const CxSummaryType *
 cx_summary_type(const CxSummary *s)
 {
-	switch ((CxKind) s->kind)
-	{
-		case CX_KIND_NPS:
-			return &cx_nps_type;
-		case CX_KIND_CSAT:
-			return &cx_csat_type;
-		case CX_KIND_CES:
-			return &cx_ces_type;
-		case CX_KIND_CES_LOWER:
-			return &cx_ces_lower_type;
-	}
+	const CxSummaryType *type = cx_types[s->kind];
+
+	if (likely(type != NULL))
+		return type;
 	elog(ERROR, "unknown cx_metrics summary kind %d", s->kind);
 	pg_unreachable();
 }
@@ -358,46 +367,6 @@ cx_summary_send(PG_FUNCTION_ARGS)
 }
 
 /* ---------------------------------------------------------------------
- * Equality and hashing, for every summary type (nps_summary, churn_summary,
- * ...): each stored form is canonical (unused counters and reserved fields
- * are zero), so two summaries are equal exactly when their bytes are.
- * ---------------------------------------------------------------------
- */
-
-static bool
-cx_summary_equal(const struct varlena *a, const struct varlena *b)
-{
-	return VARSIZE(a) == VARSIZE(b) &&
-		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
-}
-
-/* Support for the = operator. */
-PG_FUNCTION_INFO_V1(cx_summary_eq);
-Datum
-cx_summary_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(cx_summary_equal(PG_GETARG_VARLENA_P(0), PG_GETARG_VARLENA_P(1)));
-}
-
-/* Support for the <> operator. */
-PG_FUNCTION_INFO_V1(cx_summary_ne);
-Datum
-cx_summary_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!cx_summary_equal(PG_GETARG_VARLENA_P(0), PG_GETARG_VARLENA_P(1)));
-}
-
-/* Hash opclass support, so summaries work in GROUP BY, DISTINCT and hash joins. */
-PG_FUNCTION_INFO_V1(cx_summary_hash);
-Datum
-cx_summary_hash(PG_FUNCTION_ARGS)
-{
-	struct varlena *s = PG_GETARG_VARLENA_P(0);
-
-	return hash_any((const unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
-}
-
-/* ---------------------------------------------------------------------
  * Aggregate support
  * ---------------------------------------------------------------------
  */
@@ -577,22 +546,6 @@ cx_summary_distribution(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/* Appends ', "key": value' with PostgreSQL's shortest exact float format. */
-void
-cx_json_number(StringInfo buf, const char *key, double value, bool isnull)
-{
-	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	appendStringInfo(buf, ", \"%s\": ", key);
-	if (isnull || !isfinite(value))
-		appendStringInfoString(buf, "null");
-	else
-	{
-		double_to_shortest_decimal_buf(value, num);
-		appendStringInfoString(buf, num);
-	}
-}
-
 static Datum
 cx_summary_json_datum(const CxSummary *s, bool binary)
 {
@@ -672,7 +625,8 @@ cx_test_result(FunctionCallInfo fcinfo, const CxTest *t)
 
 /* ---------------------------------------------------------------------
  * The mean score, for the types whose scores are on an interval scale
- * (csat_summary, ces_summary)
+ * (their SQL scripts declare these accessors; NPS, whose groups are not,
+ * does not)
  * ---------------------------------------------------------------------
  */
 

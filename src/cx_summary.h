@@ -1,11 +1,17 @@
 /*
  * cx_summary.h
- *		The on-disk summary shared by every metric type, and the glue that
- *		every summary type reuses: I/O, aggregate support, checks, JSON.
+ *		The on-disk summary shared by every score-scale metric type, and the
+ *		glue that every such type reuses: I/O, aggregate support, checks,
+ *		JSON.
  *
  * A summary is a varlena wrapping a CxDist from the pure-C core.  One struct
- * serves nps_summary, csat_summary and ces_summary: they differ only in kind
- * and scale, which are stored in the header and checked by every entry point.
+ * serves every score-scale SQL type: they differ only in kind and scale,
+ * which are stored in the header and checked by every entry point.
+ *
+ * This layer knows no metric by name.  A metric's file (one per SQL type)
+ * defines its CxSummaryType, with a kind byte of its own, and registers it
+ * when the library is loaded (CX_AT_LOAD, cx_summary_type_register); the
+ * shared code finds a stored summary's type from its kind.
  */
 #ifndef CX_SUMMARY_H
 #define CX_SUMMARY_H
@@ -19,30 +25,35 @@
 
 #include "cx_compat.h"
 #include "cx_core.h"
+#include "cx_varlena.h"
 
 /* Format version of the stored, text and binary forms. */
 #define CX_SUMMARY_VERSION 1
-
-/* Which metric a summary belongs to: fixes its SQL type and its scales. */
-typedef enum CxKind
-{
-	CX_KIND_NPS = 1,
-	CX_KIND_CSAT = 2,
-	CX_KIND_CES = 3,			/* higher is easier: CES 2.0 agreement scales */
-	CX_KIND_CES_LOWER = 4		/* lower is easier: CES 1.0 effort scales */
-} CxKind;
 
 typedef struct CxSummary
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
 	uint8		version;		/* CX_SUMMARY_VERSION */
-	uint8		kind;			/* CxKind */
+	uint8		kind;			/* its CxSummaryType's kind: see below */
 	int8		lo;				/* lowest score of the scale */
 	uint8		npoints;		/* number of score points: lo..lo+npoints-1 */
 	CxDist		dist;			/* counts; points past npoints stay zero */
 } CxSummary;
 
 #define CX_SUMMARY_SIZE		sizeof(CxSummary)
+
+/*
+ * The stored size of every score-scale summary: 8 header bytes, then n and
+ * CX_MAX_POINTS counts of 8 bytes, 104 bytes for CX_MAX_POINTS = 11.  This
+ * is the on-disk, dump and binary-send format of every such type at once:
+ * changing CX_MAX_POINTS (or the struct) would make the server misread
+ * every summary already stored in a table, index or dump.  It takes a new
+ * CX_SUMMARY_VERSION and a conversion path for the old one, never just a
+ * recompile.
+ */
+StaticAssertDecl(offsetof(CxSummary, dist) == 8 && CX_MAX_POINTS == 11 &&
+				 CX_SUMMARY_SIZE == 8 + 8 * (1 + 11),
+				 "the stored size of a summary changed: see the comment above");
 #define CX_SUMMARY_HI(s)	((s)->lo + (s)->npoints - 1)
 
 #define DatumGetCxSummaryP(x)	((CxSummary *) PG_DETOAST_DATUM(x))
@@ -51,17 +62,22 @@ typedef struct CxSummary
 
 /*
  * What a summary kind accepts: its SQL type and its range of scales.  Every
- * kind has one static instance, passed to the entry points that create
- * summaries from outside data (text and binary input, scaled aggregates).
- * An SQL type whose scales have a direction (ces_summary) has two kinds, one
- * per direction, each pointing at the other as "flipped"; the text and
- * binary forms then carry the direction.
+ * kind has one static instance in its metric's file, passed to the entry
+ * points that create summaries from outside data (text and binary input,
+ * scaled aggregates) and registered for the shared code, which finds it
+ * from a stored summary's kind.  An SQL type whose scales have a direction
+ * has two kinds, one per direction, each pointing at the other as
+ * "flipped"; the text and binary forms then carry the direction.
+ *
+ * The kind is stored in every summary: a metric's kinds are fixed for good
+ * once released, and no two types may share one (loading the library
+ * fails if they do).  Kinds 1 to 4 are taken; a new metric takes the next.
  */
 typedef struct CxSummaryType
 {
-	CxKind		kind;
-	const char *type_name;		/* "nps_summary" */
-	const char *metric;			/* "NPS", for messages */
+	uint8		kind;			/* 1..255, stored in every summary */
+	const char *type_name;		/* the SQL type, "x_summary" */
+	const char *metric;			/* the metric's name in messages */
 	int			lo;				/* lowest score of every scale */
 	int			min_points;		/* fewest points a scale may have */
 	int			max_points;		/* most points a scale may have */
@@ -71,22 +87,22 @@ typedef struct CxSummaryType
 	void		(*json_fields) (StringInfo buf, const CxSummary *s);
 } CxSummaryType;
 
-/* The summary kinds, all defined in cx_summary.c. */
-extern const CxSummaryType cx_nps_type;
-extern const CxSummaryType cx_csat_type;
-extern const CxSummaryType cx_ces_type;
-extern const CxSummaryType cx_ces_lower_type;
+/*
+ * Marks a function that runs when the library is loaded, before any of its
+ * SQL functions: each metric file registers its types from one.  GCC and
+ * clang, the compilers PGXS builds with here, have the attribute.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define CX_AT_LOAD __attribute__((constructor))
+#else
+#error "cx_metrics needs __attribute__((constructor)) to register its summary types"
+#endif
 
-/* The metric-specific JSON fields (nps.c, csat.c, ces.c). */
-extern void cx_nps_json_fields(StringInfo buf, const CxSummary *s);
-extern void cx_csat_json_fields(StringInfo buf, const CxSummary *s);
-extern void cx_ces_json_fields(StringInfo buf, const CxSummary *s);
-
+extern void cx_summary_type_register(const CxSummaryType *type);
 extern const CxSummaryType *cx_summary_type(const CxSummary *s);
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
 extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
 extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
-extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
 extern double cx_confidence_z(double confidence);
 extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
 
@@ -123,29 +139,6 @@ cx_summary_apply(CxSummary *s, int64 score, int sign)
 	status = sign > 0 ? cx_dist_add(&s->dist, (int) i) : cx_dist_remove(&s->dist, (int) i);
 	if (unlikely(status != CX_OK))
 		cx_report_status(status, s);
-}
-
-/*
- * The transition state (argument 0), ready to be changed: a CxSummary, or
- * any other summary varlena (churn.c).  Inside an aggregate or window
- * aggregate the state belongs to the executor and is updated in place: no
- * per-row copy (DESIGN.md s. 3).  Called as a plain function, it must not
- * scribble on its argument, so it works on a copy.
- */
-static inline void *
-cx_state_arg(FunctionCallInfo fcinfo)
-{
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(0);
-
-	if (likely(fcinfo->context &&
-			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
-	{
-		/* the executor's own copy; detoasting is an inline test per row */
-		if (unlikely(VARATT_IS_EXTENDED(v)))
-			v = pg_detoast_datum(v);
-		return v;
-	}
-	return pg_detoast_datum_copy(v);
 }
 
 /*

@@ -18,6 +18,21 @@
 #define NPS_PROMOTER_MIN	9
 #define NPS_DETRACTOR_MAX	6
 
+/* The kind byte of every stored nps_summary: fixed for good (cx_summary.h). */
+#define NPS_KIND 1
+
+static void cx_nps_json_fields(StringInfo buf, const CxSummary *s);
+
+/* nps_summary: the 0..10 scale only. */
+static const CxSummaryType cx_nps_type = {NPS_KIND, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields};
+
+/* Makes nps_summary known to the shared glue when the library is loaded. */
+CX_AT_LOAD static void
+nps_register(void)
+{
+	cx_summary_type_register(&cx_nps_type);
+}
+
 /* Promoters, passives and detractors under the given cutoffs. */
 typedef struct NpsCounts
 {
@@ -225,7 +240,8 @@ nps_test(PG_FUNCTION_ARGS)
 	return cx_summary_test(fcinfo, nps_point_se, false);
 }
 
-void
+/* The JSON form's NPS fields, after the counts. */
+static void
 cx_nps_json_fields(StringInfo buf, const CxSummary *s)
 {
 	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
