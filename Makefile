@@ -14,6 +14,9 @@ OBJS = \
 	src/ces.o \
 	src/cx_stats.o \
 	src/cx_churn.o \
+	src/churn_grid.o \
+	src/churn_io.o \
+	src/churn_agg.o \
 	src/churn.o
 
 HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h src/cx_churn.h
