@@ -24,7 +24,12 @@
  */
 
 /* The number of customers counted: rows whose activity was not empty. */
-CHURN_ENTRY(churn_customers, Int64GetDatum(PG_GETARG_CHURN_P(0)->data[0]))
+PG_FUNCTION_INFO_V1(churn_customers);
+Datum
+churn_customers(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(PG_GETARG_CHURN_P(0)->data[0]);
+}
 
 static Datum
 bound_datum(const ChurnState *s, int64 v)

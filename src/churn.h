@@ -81,19 +81,6 @@ typedef struct ChurnState
 #define PG_GETARG_CHURN_P(n)		DatumGetChurnStateP(PG_GETARG_DATUM(n))
 
 /*
- * A SQL-callable function whose body is one expression of fcinfo: the thin
- * entry points (input of each type, equality, casts, accessors) that only
- * say which shared code serves them.
- */
-#define CHURN_ENTRY(name, expr) \
-	PG_FUNCTION_INFO_V1(name); \
-	Datum \
-	name(PG_FUNCTION_ARGS) \
-	{ \
-		return (expr); \
-	}
-
-/*
  * A grid as the aggregate's arguments or an input form give it, before the
  * boundaries are computed.
  */

@@ -413,9 +413,21 @@ churn_readout(const ChurnState *s, ChurnReadout *r)
 	cx_churn_active(&r->c, (int64_t *) r->active);
 }
 
-/* Text input of churn_summary (date grids) and churn_tstz_summary. */
-CHURN_ENTRY(churn_summary_in, PointerGetDatum(churn_parse(PG_GETARG_CSTRING(0), CHURN_DATE)))
-CHURN_ENTRY(churn_tstz_summary_in, PointerGetDatum(churn_parse(PG_GETARG_CSTRING(0), CHURN_TSTZ)))
+/* Text input of churn_summary (date grids). */
+PG_FUNCTION_INFO_V1(churn_summary_in);
+Datum
+churn_summary_in(PG_FUNCTION_ARGS)
+{
+	return PointerGetDatum(churn_parse(PG_GETARG_CSTRING(0), CHURN_DATE));
+}
+
+/* Text input of churn_tstz_summary (timestamptz grids). */
+PG_FUNCTION_INFO_V1(churn_tstz_summary_in);
+Datum
+churn_tstz_summary_in(PG_FUNCTION_ARGS)
+{
+	return PointerGetDatum(churn_parse(PG_GETARG_CSTRING(0), CHURN_TSTZ));
+}
 
 /* Text output, canonical and exact: also the wire format Citus ships. */
 PG_FUNCTION_INFO_V1(churn_summary_out);
@@ -524,9 +536,21 @@ churn_receive(StringInfo buf, ChurnKind kind)
 	return churn_from_counts(&g, &counts, ERRCODE_INVALID_BINARY_REPRESENTATION);
 }
 
-/* Binary input of each type, checked as strictly as text input. */
-CHURN_ENTRY(churn_summary_recv, PointerGetDatum(churn_receive((StringInfo) PG_GETARG_POINTER(0), CHURN_DATE)))
-CHURN_ENTRY(churn_tstz_summary_recv, PointerGetDatum(churn_receive((StringInfo) PG_GETARG_POINTER(0), CHURN_TSTZ)))
+/* Binary input of churn_summary, checked as strictly as text input. */
+PG_FUNCTION_INFO_V1(churn_summary_recv);
+Datum
+churn_summary_recv(PG_FUNCTION_ARGS)
+{
+	return PointerGetDatum(churn_receive((StringInfo) PG_GETARG_POINTER(0), CHURN_DATE));
+}
+
+/* Binary input of churn_tstz_summary, checked as strictly as text input. */
+PG_FUNCTION_INFO_V1(churn_tstz_summary_recv);
+Datum
+churn_tstz_summary_recv(PG_FUNCTION_ARGS)
+{
+	return PointerGetDatum(churn_receive((StringInfo) PG_GETARG_POINTER(0), CHURN_TSTZ));
+}
 
 /* Binary output: the version byte first, so the format can evolve. */
 PG_FUNCTION_INFO_V1(churn_summary_send);
@@ -631,6 +655,18 @@ churn_json_text(const ChurnState *s)
 	return buf.data;
 }
 
-/* The casts to json and jsonb. */
-CHURN_ENTRY(churn_summary_json, DirectFunctionCall1(json_in, CStringGetDatum(churn_json_text(PG_GETARG_CHURN_P(0)))))
-CHURN_ENTRY(churn_summary_jsonb, DirectFunctionCall1(jsonb_in, CStringGetDatum(churn_json_text(PG_GETARG_CHURN_P(0)))))
+/* The cast to json, of either churn type. */
+PG_FUNCTION_INFO_V1(churn_summary_json);
+Datum
+churn_summary_json(PG_FUNCTION_ARGS)
+{
+	return DirectFunctionCall1(json_in, CStringGetDatum(churn_json_text(PG_GETARG_CHURN_P(0))));
+}
+
+/* The cast to jsonb, of either churn type. */
+PG_FUNCTION_INFO_V1(churn_summary_jsonb);
+Datum
+churn_summary_jsonb(PG_FUNCTION_ARGS)
+{
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(churn_json_text(PG_GETARG_CHURN_P(0))));
+}

@@ -401,8 +401,53 @@ cx_numeric_score(const CxSummary *s, Numeric num)
 	return (int64) x;
 }
 
-/* The transitions of the aggregates whose state starts as their INITCOND. */
-CX_SCORE_TRANSITIONS(cx, cx_state_arg(fcinfo))
+/* Adds a smallint score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_int2);
+Datum
+cx_trans_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT2, 1);
+}
+
+/* Removes a smallint score: the inverse of cx_trans_int2, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_int2);
+Datum
+cx_inv_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT2, -1);
+}
+
+/* Adds an integer score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_int4);
+Datum
+cx_trans_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT4, 1);
+}
+
+/* Removes an integer score: the inverse of cx_trans_int4, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_int4);
+Datum
+cx_inv_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT4, -1);
+}
+
+/* Adds a numeric score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_numeric);
+Datum
+cx_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_NUMERIC, 1);
+}
+
+/* Removes a numeric score: the inverse of cx_trans_numeric, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_numeric);
+Datum
+cx_inv_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_NUMERIC, -1);
+}
 
 /* Reports a scale argument outside the type's range. */
 pg_noreturn static void
@@ -645,7 +690,16 @@ cx_summary_mean_of(const CxSummary *s)
 }
 
 /* The mean score; NULL for an empty summary. */
-CX_FLOAT_ACCESSOR(cx_summary_mean, cx_summary_mean_of(s).mean)
+PG_FUNCTION_INFO_V1(cx_summary_mean);
+Datum
+cx_summary_mean(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(cx_summary_mean_of(s).mean);
+}
 
 /* The standard error of the mean; NULL below two responses. */
 PG_FUNCTION_INFO_V1(cx_summary_mean_stderr);
@@ -677,8 +731,29 @@ cx_mean_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* The bounds of the interval for the mean: cx_summary_mean_lower, _upper. */
-CX_INTERVAL_BOUNDS(cx_summary_mean, cx_mean_interval_args, 1.0)
+/* The lower bound of the interval for the mean; NULL below two responses. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_lower);
+Datum
+cx_summary_mean_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!cx_mean_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* The upper bound of the interval for the mean; NULL below two responses. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_upper);
+Datum
+cx_summary_mean_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!cx_mean_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.upper);
+}
 
 static bool
 cx_mean_estimate(const CxSummary *s, double *est, double *se)

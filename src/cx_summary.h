@@ -115,9 +115,6 @@ extern Datum cx_summary_test(FunctionCallInfo fcinfo, CxEstimateFn estimate, boo
 extern int64 cx_numeric_score(const CxSummary *s, Numeric num);
 extern CxSummary *cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryType *type);
 
-#define PG_RETURN_NULL_IF_EMPTY(s) \
-	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
-
 /* Turns a non-OK status from the core into an ERROR. */
 pg_noreturn extern void cx_report_status(CxStatus status, const CxSummary *s);
 
@@ -163,99 +160,39 @@ cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type)
 	return cx_scaled_state_slow(fcinfo, type);
 }
 
-/*
- * NAME(summary) returns the float8 EXPR, computed from the summary "s", or
- * NULL when s is empty: the shape of most accessors.
- */
-#define CX_FLOAT_ACCESSOR(NAME, EXPR) \
-PG_FUNCTION_INFO_V1(NAME); \
-Datum \
-NAME(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0); \
-\
-	PG_RETURN_NULL_IF_EMPTY(s); \
-	PG_RETURN_FLOAT8(EXPR); \
-}
-
-/* NAME_in and NAME_recv: a summary type's text and binary input functions. */
-#define CX_SUMMARY_INPUT(NAME, TYPE) \
-PG_FUNCTION_INFO_V1(NAME##_in); \
-Datum \
-NAME##_in(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), (TYPE))); \
-} \
-\
-PG_FUNCTION_INFO_V1(NAME##_recv); \
-Datum \
-NAME##_recv(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), (TYPE))); \
-}
+/* How a transition function reads its score, argument 1. */
+typedef enum CxScoreType
+{
+	CX_SCORE_INT2,
+	CX_SCORE_INT4,
+	CX_SCORE_NUMERIC
+} CxScoreType;
 
 /*
- * NAME_lower and NAME_upper: the bounds of the interval that
- * ARGS(fcinfo, &ci) computes from the call's arguments (false: NULL, for an
- * empty summary), times SCALE (100 for an interval of a share, in percent).
+ * The body of every transition (sign 1) and inverse (sign -1) function over
+ * scores: adds argument 1, of SQL type "type", to the state s or removes it.
+ * A NULL score is no answer and leaves the state as it is; strict functions
+ * never see one, so for them the test is a never-taken branch.  Each entry
+ * point passes constants and this is always inlined, so the per-row code is
+ * what a macro would stamp out, while every entry point is written out
+ * (grep PG_FUNCTION_INFO_V1 finds it).
  */
-#define CX_INTERVAL_BOUNDS(NAME, ARGS, SCALE) \
-PG_FUNCTION_INFO_V1(NAME##_lower); \
-Datum \
-NAME##_lower(PG_FUNCTION_ARGS) \
-{ \
-	CxInterval	ci; \
-\
-	if (!ARGS(fcinfo, &ci)) \
-		PG_RETURN_NULL(); \
-	PG_RETURN_FLOAT8((SCALE) * ci.lower); \
-} \
-\
-PG_FUNCTION_INFO_V1(NAME##_upper); \
-Datum \
-NAME##_upper(PG_FUNCTION_ARGS) \
-{ \
-	CxInterval	ci; \
-\
-	if (!ARGS(fcinfo, &ci)) \
-		PG_RETURN_NULL(); \
-	PG_RETURN_FLOAT8((SCALE) * ci.upper); \
-}
+static pg_attribute_always_inline Datum
+cx_score_step(FunctionCallInfo fcinfo, CxSummary *s, CxScoreType type, int sign)
+{
+	if (likely(!PG_ARGISNULL(1)))
+	{
+		int64		score;
 
-/*
- * The transition and inverse functions of the aggregates over scores of one
- * SQL type: PREFIX_trans_TYPE adds argument 1 to the state STATE evaluates
- * to, PREFIX_inv_TYPE removes it (the inverse for moving window frames).  A
- * NULL score is no answer and leaves the state as it is; strict functions
- * never see one, so for them the test is a never-taken branch.
- */
-#define CX_TRANSITION_PAIR(PREFIX, TYPE, SCORE, STATE) \
-PG_FUNCTION_INFO_V1(PREFIX##_trans_##TYPE); \
-Datum \
-PREFIX##_trans_##TYPE(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = (STATE); \
-\
-	if (likely(!PG_ARGISNULL(1))) \
-		cx_summary_apply(s, (SCORE), 1); \
-	PG_RETURN_CX_SUMMARY_P(s); \
-} \
-\
-PG_FUNCTION_INFO_V1(PREFIX##_inv_##TYPE); \
-Datum \
-PREFIX##_inv_##TYPE(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = (STATE); \
-\
-	if (likely(!PG_ARGISNULL(1))) \
-		cx_summary_apply(s, (SCORE), -1); \
-	PG_RETURN_CX_SUMMARY_P(s); \
+		if (type == CX_SCORE_INT2)
+			score = PG_GETARG_INT16(1);
+		else if (type == CX_SCORE_INT4)
+			score = PG_GETARG_INT32(1);
+		else
+			score = cx_numeric_score(s, PG_GETARG_NUMERIC(1));
+		cx_summary_apply(s, score, sign);
+	}
+	PG_RETURN_CX_SUMMARY_P(s);
 }
-
-/* The pairs for smallint, integer and numeric scores. */
-#define CX_SCORE_TRANSITIONS(PREFIX, STATE) \
-	CX_TRANSITION_PAIR(PREFIX, int2, PG_GETARG_INT16(1), STATE) \
-	CX_TRANSITION_PAIR(PREFIX, int4, PG_GETARG_INT32(1), STATE) \
-	CX_TRANSITION_PAIR(PREFIX, numeric, cx_numeric_score(s, PG_GETARG_NUMERIC(1)), STATE)
 
 #endif							/* CX_SUMMARY_H */
