@@ -1,8 +1,8 @@
 /*
  * cx_summary.c
- *		Glue shared by every summary type: text and binary I/O, equality and
- *		hashing, aggregate transition / inverse / combine functions, and the
- *		JSON form.
+ *		Glue shared by every score-scale summary type: the registry of
+ *		kinds, text and binary I/O, aggregate transition / inverse / combine
+ *		functions, the accessors every type has, the mean, and the JSON form.
  *
  * The SQL-callable functions here take any score-scale summary type: the
  * summary's header says its kind and scale, so every such SQL type declares
