@@ -54,6 +54,7 @@ typedef struct CxSummary
 StaticAssertDecl(offsetof(CxSummary, dist) == 8 && CX_MAX_POINTS == 11 &&
 				 CX_SUMMARY_SIZE == 8 + 8 * (1 + 11),
 				 "the stored size of a summary changed: see the comment above");
+
 #define CX_SUMMARY_HI(s)	((s)->lo + (s)->npoints - 1)
 
 #define DatumGetCxSummaryP(x)	((CxSummary *) PG_DETOAST_DATUM(x))
@@ -70,8 +71,9 @@ StaticAssertDecl(offsetof(CxSummary, dist) == 8 && CX_MAX_POINTS == 11 &&
  * "flipped"; the text and binary forms then carry the direction.
  *
  * The kind is stored in every summary: a metric's kinds are fixed for good
- * once released, and no two types may share one (loading the library
- * fails if they do).  Kinds 1 to 4 are taken; a new metric takes the next.
+ * once released, and no two types may share one.  A new metric takes a
+ * number that no metric file defines yet (each defines its own, NAME_KIND);
+ * if two collide, loading the library fails.
  */
 typedef struct CxSummaryType
 {
