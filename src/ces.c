@@ -86,11 +86,7 @@ ces_inv_numeric(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_NUMERIC, -1);
 }
 
-/*
- * The inputs read the direction from the value and switch to
- * cx_ces_lower_type when lower is better.
- */
-/* Text input of ces_summary. */
+/* Text input of ces_summary: the value says its direction (cx_ces_lower_type). */
 PG_FUNCTION_INFO_V1(ces_summary_in);
 Datum
 ces_summary_in(PG_FUNCTION_ARGS)
@@ -98,7 +94,7 @@ ces_summary_in(PG_FUNCTION_ARGS)
 	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_ces_type));
 }
 
-/* Binary input of ces_summary, checked as strictly as text input. */
+/* Binary input of ces_summary, with its direction byte; as strict as text input. */
 PG_FUNCTION_INFO_V1(ces_summary_recv);
 Datum
 ces_summary_recv(PG_FUNCTION_ARGS)
