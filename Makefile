@@ -7,15 +7,19 @@ MODULE_big = cx_metrics
 
 OBJS = \
 	src/cx_core.o \
+	src/cx_varlena.o \
 	src/cx_summary.o \
 	src/nps.o \
 	src/csat.o \
 	src/ces.o \
 	src/cx_stats.o \
 	src/cx_churn.o \
+	src/churn_grid.o \
+	src/churn_io.o \
+	src/churn_agg.o \
 	src/churn.o
 
-HEADERS = src/cx_core.h src/cx_compat.h src/cx_summary.h src/cx_churn.h
+# No HEADERS: the headers in src/ are internal, not an API to build against.
 
 # The install script of the current version is built from the parts below,
 # in order: they are what we edit.  Released scripts are frozen and
@@ -57,7 +61,7 @@ PG_CPPFLAGS += -Wall -Wextra -Werror -isystem $(shell $(PG_CONFIG) --includedir-
 endif
 SHLIB_LINK = -lm
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_churn test/results test/regression.diffs test/regression.out
+EXTRA_CLEAN = $(UNIT_TESTS) test/results test/regression.diffs test/regression.out
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -65,14 +69,13 @@ include $(PGXS)
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $^ > $@
 
-# The pure-C core alone, with sanitizers: no server needed.
-test/unit/test_core: test/unit/test_core.c src/cx_core.c src/cx_core.h test/include/cx_splitmix.h
-	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-		-fno-sanitize-recover=all -Isrc -Itest/include -o $@ test/unit/test_core.c src/cx_core.c -lm
+# The pure-C cores alone, with sanitizers: no server needed.  Unit test
+# program test/unit/test_X tests src/cx_X.c; both use test/include/cx_tap.h.
+UNIT_CFLAGS = -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
 
-test/unit/test_churn: test/unit/test_churn.c src/cx_churn.c src/cx_churn.h
-	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-		-fno-sanitize-recover=all -Isrc -o $@ test/unit/test_churn.c src/cx_churn.c -lm
+test/unit/test_%: test/unit/test_%.c src/cx_%.c src/cx_%.h $(wildcard test/include/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_$*.c src/cx_$*.c -lm
 
 # Every unit test program prints TAP.  Their outputs are joined into one TAP
 # stream, numbered through, with one plan at the end (test/run counts it);

@@ -16,14 +16,91 @@
 
 #include "cx_summary.h"
 
-/* The transitions of ces_agg(score, scale_max, lower_is_better). */
-CX_SCORE_TRANSITIONS(ces, cx_scaled_state(fcinfo, &cx_ces_type))
-
 /*
- * ces_summary_in, ces_summary_recv: they read the direction from the input
- * and switch to cx_ces_lower_type when lower is better.
+ * The kind bytes of stored ces_summary values, one per direction: fixed for
+ * good (cx_summary.h).
  */
-CX_SUMMARY_INPUT(ces_summary, &cx_ces_type)
+#define CES_KIND 3				/* higher is easier: CES 2.0 agreement scales */
+#define CES_LOWER_KIND 4		/* lower is easier: CES 1.0 effort scales */
+
+static void cx_ces_json_fields(StringInfo buf, const CxSummary *s);
+
+/* ces_summary: scales 1..2 to 1..10, in either direction, each the other's flip. */
+static const CxSummaryType cx_ces_lower_type;
+static const CxSummaryType cx_ces_type = {CES_KIND, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields};
+static const CxSummaryType cx_ces_lower_type = {CES_LOWER_KIND, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields};
+
+/* Makes both directions of ces_summary known to the shared glue at load time. */
+CX_AT_LOAD static void
+ces_register(void)
+{
+	cx_summary_type_register(&cx_ces_type);
+	cx_summary_type_register(&cx_ces_lower_type);
+}
+
+/* Adds a smallint score to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_int2);
+Datum
+ces_trans_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT2, 1);
+}
+
+/* Removes a smallint score: the inverse of ces_trans_int2, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_int2);
+Datum
+ces_inv_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT2, -1);
+}
+
+/* Adds an integer score to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_int4);
+Datum
+ces_trans_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT4, 1);
+}
+
+/* Removes an integer score: the inverse of ces_trans_int4, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_int4);
+Datum
+ces_inv_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT4, -1);
+}
+
+/* Adds a numeric score to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_numeric);
+Datum
+ces_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_NUMERIC, 1);
+}
+
+/* Removes a numeric score: the inverse of ces_trans_numeric, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_numeric);
+Datum
+ces_inv_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_NUMERIC, -1);
+}
+
+/* Text input of ces_summary: the value says its direction (cx_ces_lower_type). */
+PG_FUNCTION_INFO_V1(ces_summary_in);
+Datum
+ces_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_ces_type));
+}
+
+/* Binary input of ces_summary, with its direction byte; as strict as text input. */
+PG_FUNCTION_INFO_V1(ces_summary_recv);
+Datum
+ces_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_ces_type));
+}
 
 /* Easy, neutral (on the midpoint of an odd scale) and difficult answers. */
 typedef struct CesCounts
@@ -80,9 +157,29 @@ ces_difficult(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(ces_counts(PG_GETARG_CX_SUMMARY_P(0)).difficult);
 }
 
-/* The shares of easy and of difficult answers, 0..1; NULL when empty. */
-CX_FLOAT_ACCESSOR(ces_easy_share, (double) ces_counts(s).easy / (double) s->dist.n)
-CX_FLOAT_ACCESSOR(ces_difficult_share, (double) ces_counts(s).difficult / (double) s->dist.n)
+/* The share of easy answers, 0..1; NULL when empty. */
+PG_FUNCTION_INFO_V1(ces_easy_share);
+Datum
+ces_easy_share(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) ces_counts(s).easy / (double) s->dist.n);
+}
+
+/* The share of difficult answers, 0..1; NULL when empty. */
+PG_FUNCTION_INFO_V1(ces_difficult_share);
+Datum
+ces_difficult_share(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8((double) ces_counts(s).difficult / (double) s->dist.n);
+}
 
 static CxNet
 ces_net(const CxSummary *s)
@@ -92,9 +189,29 @@ ces_net(const CxSummary *s)
 	return cx_net_estimate(c.easy, c.neutral, c.difficult);
 }
 
-/* Net effort, -100..100, and its standard error in points; NULL when empty. */
-CX_FLOAT_ACCESSOR(ces_net_effort, ces_net(s).net)
-CX_FLOAT_ACCESSOR(ces_net_effort_stderr, ces_net(s).se)
+/* Net effort, -100..100; NULL when empty. */
+PG_FUNCTION_INFO_V1(ces_net_effort);
+Datum
+ces_net_effort(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ces_net(s).net);
+}
+
+/* The standard error of net effort, in points; NULL when empty. */
+PG_FUNCTION_INFO_V1(ces_net_effort_stderr);
+Datum
+ces_net_effort_stderr(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ces_net(s).se);
+}
 
 /* The adjusted-Wald interval for net effort, as for NPS; false if empty. */
 static bool
@@ -111,10 +228,32 @@ ces_net_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* ces_net_effort_lower, ces_net_effort_upper */
-CX_INTERVAL_BOUNDS(ces_net_effort, ces_net_interval_args, 1.0)
+/* The lower bound of the adjusted-Wald interval for net effort; NULL when empty. */
+PG_FUNCTION_INFO_V1(ces_net_effort_lower);
+Datum
+ces_net_effort_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
 
-void
+	if (!ces_net_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* The upper bound of the adjusted-Wald interval for net effort; NULL when empty. */
+PG_FUNCTION_INFO_V1(ces_net_effort_upper);
+Datum
+ces_net_effort_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!ces_net_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.upper);
+}
+
+/* The JSON form's CES fields, after the counts. */
+static void
 cx_ces_json_fields(StringInfo buf, const CxSummary *s)
 {
 	CesCounts	c = ces_counts(s);

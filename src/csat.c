@@ -15,11 +15,86 @@
 
 #include "cx_summary.h"
 
-/* The transitions of csat_agg(score, scale_max); csat_agg(score) uses cx_trans_*. */
-CX_SCORE_TRANSITIONS(csat, cx_scaled_state(fcinfo, &cx_csat_type))
+/* The kind byte of every stored csat_summary: fixed for good (cx_summary.h). */
+#define CSAT_KIND 2
 
-/* csat_summary_in, csat_summary_recv */
-CX_SUMMARY_INPUT(csat_summary, &cx_csat_type)
+static void cx_csat_json_fields(StringInfo buf, const CxSummary *s);
+
+/* csat_summary: scales 1..2 to 1..10. */
+static const CxSummaryType cx_csat_type = {CSAT_KIND, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields};
+
+/* Makes csat_summary known to the shared glue when the library is loaded. */
+CX_AT_LOAD static void
+csat_register(void)
+{
+	cx_summary_type_register(&cx_csat_type);
+}
+
+/* The transitions of csat_agg(score, scale_max); csat_agg(score) uses cx_trans_* (cx_summary.c). */
+
+/* Adds a smallint score to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_int2);
+Datum
+csat_trans_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT2, 1);
+}
+
+/* Removes a smallint score: the inverse of csat_trans_int2, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_int2);
+Datum
+csat_inv_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT2, -1);
+}
+
+/* Adds an integer score to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_int4);
+Datum
+csat_trans_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT4, 1);
+}
+
+/* Removes an integer score: the inverse of csat_trans_int4, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_int4);
+Datum
+csat_inv_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT4, -1);
+}
+
+/* Adds a numeric score to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_numeric);
+Datum
+csat_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_NUMERIC, 1);
+}
+
+/* Removes a numeric score: the inverse of csat_trans_numeric, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_numeric);
+Datum
+csat_inv_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_NUMERIC, -1);
+}
+
+/* Text input of csat_summary. */
+PG_FUNCTION_INFO_V1(csat_summary_in);
+Datum
+csat_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_csat_type));
+}
+
+/* Binary input of csat_summary, checked as strictly as text input. */
+PG_FUNCTION_INFO_V1(csat_summary_recv);
+Datum
+csat_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_csat_type));
+}
 
 /* The default threshold: the top two points, or the top one on short scales. */
 static int
@@ -77,7 +152,8 @@ csat_value(PG_FUNCTION_ARGS)
 	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
 	int			min = csat_threshold(fcinfo, s, 1);
 
-	PG_RETURN_NULL_IF_EMPTY(s);
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(100.0 * (double) csat_count(s, min) / (double) s->dist.n);
 }
 
@@ -91,7 +167,8 @@ csat_stderr(PG_FUNCTION_ARGS)
 	double		n = (double) s->dist.n,
 				p;
 
-	PG_RETURN_NULL_IF_EMPTY(s);
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
 	p = (double) csat_count(s, min) / n;
 	PG_RETURN_FLOAT8(100.0 * sqrt(p * (1.0 - p) / n));
 }
@@ -110,8 +187,29 @@ csat_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* csat_lower, csat_upper: the Wilson interval for CSAT %, in percent. */
-CX_INTERVAL_BOUNDS(csat, csat_interval_args, 100.0)
+/* The lower bound of the Wilson interval for CSAT %, in percent; NULL when empty. */
+PG_FUNCTION_INFO_V1(csat_lower);
+Datum
+csat_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!csat_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * ci.lower);
+}
+
+/* The upper bound of the Wilson interval for CSAT %, in percent; NULL when empty. */
+PG_FUNCTION_INFO_V1(csat_upper);
+Datum
+csat_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!csat_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * ci.upper);
+}
 
 /*
  * Two-proportion test of CSAT b against a, in percentage points.  The two
@@ -140,7 +238,8 @@ csat_test(PG_FUNCTION_ARGS)
 	return cx_test_result(fcinfo, &t);
 }
 
-void
+/* The JSON form's CSAT fields, after the counts. */
+static void
 cx_csat_json_fields(StringInfo buf, const CxSummary *s)
 {
 	int64		satisfied = csat_count(s, csat_default_min(s));

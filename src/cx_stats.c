@@ -1,14 +1,62 @@
 /*
  * cx_stats.c
- *		Two-sample tests on plain numbers, for counts and means that do not
- *		come from a summary: churn counts, response times, numbers copied
- *		from another report.  The same core as the summary tests.
+ *		The glue of the two-sample tests: the confidence argument and the
+ *		result record that every test returns, and the tests on plain
+ *		numbers, for counts and means that do not come from a summary: churn
+ *		counts, response times, numbers copied from another report.  The same
+ *		core as the summary tests.
  */
 #include "postgres.h"
 
 #include <math.h>
 
+#include "access/htup_details.h"
+#include "funcapi.h"
+
 #include "cx_summary.h"
+
+/*
+ * The two-sided critical value for a confidence level, with the error users
+ * see when the level is not a probability.
+ */
+double
+cx_confidence_z(double confidence)
+{
+	if (!(confidence > 0.0 && confidence < 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence level %g is out of range", confidence),
+				 errdetail("The confidence level must be between 0 and 1, exclusive, such as 0.95.")));
+	return cx_z_for_confidence(confidence);
+}
+
+/*
+ * Returns a two-sample test as the record (delta, stderr, z, p_value,
+ * lower, upper) of the calling function; fields that cannot be computed
+ * (NaN: no variance, or a sample too small) are NULL.
+ */
+Datum
+cx_test_result(FunctionCallInfo fcinfo, const CxTest *t)
+{
+	TupleDesc	tupdesc;
+	Datum		values[6];
+	bool		nulls[6] = {true, true, true, true, true, true};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	tupdesc = BlessTupleDesc(tupdesc);
+	if (t)
+	{
+		double		fields[6] = {t->delta, t->se, t->z, t->p_value, t->lower, t->upper};
+
+		for (int i = 0; i < 6; i++)
+		{
+			values[i] = Float8GetDatum(fields[i]);
+			nulls[i] = isnan(fields[i]);
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
 
 /* Checks a sample size and a count of successes in it. */
 static void

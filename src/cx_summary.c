@@ -1,24 +1,21 @@
 /*
  * cx_summary.c
- *		Glue shared by every summary type: text and binary I/O, equality and
- *		hashing, aggregate transition / inverse / combine functions, and the
- *		JSON form.
+ *		Glue shared by every score-scale summary type: the registry of
+ *		kinds, text and binary I/O, aggregate transition / inverse / combine
+ *		functions, the accessors every type has, the mean, and the JSON form.
  *
- * The SQL-callable functions here take any summary type: the summary's
- * header says its kind and scale, so nps_summary, csat_summary and
- * ces_summary declare their support functions with these same C symbols.
- * Only what creates a summary from outside data (text and binary input)
- * needs to be told which type it is building; see nps.c.
+ * The SQL-callable functions here take any score-scale summary type: the
+ * summary's header says its kind and scale, so every such SQL type declares
+ * its support functions with these same C symbols.  Only what creates a
+ * summary from outside data (text and binary input, scaled aggregates)
+ * needs to be told which type it is building: the metric's own file does
+ * that.  Equality and hashing serve every summary type (cx_varlena.c).
  */
 #include "postgres.h"
 
 #include <math.h>
 
-#include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
-#include "common/shortest_dec.h"
-#include "funcapi.h"
 #include "libpq/pqformat.h"
 #include "nodes/execnodes.h"
 #include "utils/array.h"
@@ -28,32 +25,42 @@
 
 #include "cx_summary.h"
 
-CX_MODULE_MAGIC;
-
 /*
- * Every summary kind: what it accepts and how it reads.  CES has two kinds,
- * one per direction of its scale, each the other's "flipped".
+ * The registered types, by kind; each metric file adds its own at load
+ * time.  A kind claimed twice is remembered for _PG_init to report.
  */
-const CxSummaryType cx_nps_type = {CX_KIND_NPS, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields};
-const CxSummaryType cx_csat_type = {CX_KIND_CSAT, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields};
-const CxSummaryType cx_ces_type = {CX_KIND_CES, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields};
-const CxSummaryType cx_ces_lower_type = {CX_KIND_CES_LOWER, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields};
+static const CxSummaryType *cx_types[256];
+static const CxSummaryType *cx_type_clash;
+
+void
+cx_summary_type_register(const CxSummaryType *type)
+{
+	if (type->kind == 0 || cx_types[type->kind] != NULL)
+		cx_type_clash = type;
+	else
+		cx_types[type->kind] = type;
+}
+
+/* Refuses to load a library whose types claim one kind twice (a build error). */
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	if (cx_type_clash)
+		elog(ERROR, "cx_metrics summary type %s claims kind %d, which is %s",
+			 cx_type_clash->type_name, cx_type_clash->kind,
+			 cx_type_clash->kind == 0 ? "reserved" : "taken");
+}
 
 /* The type of a stored summary, from its kind. */
 const CxSummaryType *
 cx_summary_type(const CxSummary *s)
 {
-	switch ((CxKind) s->kind)
-	{
-		case CX_KIND_NPS:
-			return &cx_nps_type;
-		case CX_KIND_CSAT:
-			return &cx_csat_type;
-		case CX_KIND_CES:
-			return &cx_ces_type;
-		case CX_KIND_CES_LOWER:
-			return &cx_ces_lower_type;
-	}
+	const CxSummaryType *type = cx_types[s->kind];
+
+	if (likely(type != NULL))
+		return type;
 	elog(ERROR, "unknown cx_metrics summary kind %d", s->kind);
 	pg_unreachable();
 }
@@ -358,46 +365,6 @@ cx_summary_send(PG_FUNCTION_ARGS)
 }
 
 /* ---------------------------------------------------------------------
- * Equality and hashing, for every summary type (nps_summary, churn_summary,
- * ...): each stored form is canonical (unused counters and reserved fields
- * are zero), so two summaries are equal exactly when their bytes are.
- * ---------------------------------------------------------------------
- */
-
-static bool
-cx_summary_equal(const struct varlena *a, const struct varlena *b)
-{
-	return VARSIZE(a) == VARSIZE(b) &&
-		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
-}
-
-/* Support for the = operator. */
-PG_FUNCTION_INFO_V1(cx_summary_eq);
-Datum
-cx_summary_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(cx_summary_equal(PG_GETARG_VARLENA_P(0), PG_GETARG_VARLENA_P(1)));
-}
-
-/* Support for the <> operator. */
-PG_FUNCTION_INFO_V1(cx_summary_ne);
-Datum
-cx_summary_ne(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(!cx_summary_equal(PG_GETARG_VARLENA_P(0), PG_GETARG_VARLENA_P(1)));
-}
-
-/* Hash opclass support, so summaries work in GROUP BY, DISTINCT and hash joins. */
-PG_FUNCTION_INFO_V1(cx_summary_hash);
-Datum
-cx_summary_hash(PG_FUNCTION_ARGS)
-{
-	struct varlena *s = PG_GETARG_VARLENA_P(0);
-
-	return hash_any((const unsigned char *) VARDATA(s), VARSIZE(s) - VARHDRSZ);
-}
-
-/* ---------------------------------------------------------------------
  * Aggregate support
  * ---------------------------------------------------------------------
  */
@@ -432,8 +399,53 @@ cx_numeric_score(const CxSummary *s, Numeric num)
 	return (int64) x;
 }
 
-/* The transitions of the aggregates whose state starts as their INITCOND. */
-CX_SCORE_TRANSITIONS(cx, cx_state_arg(fcinfo))
+/* Adds a smallint score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_int2);
+Datum
+cx_trans_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT2, 1);
+}
+
+/* Removes a smallint score: the inverse of cx_trans_int2, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_int2);
+Datum
+cx_inv_int2(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT2, -1);
+}
+
+/* Adds an integer score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_int4);
+Datum
+cx_trans_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT4, 1);
+}
+
+/* Removes an integer score: the inverse of cx_trans_int4, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_int4);
+Datum
+cx_inv_int4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT4, -1);
+}
+
+/* Adds a numeric score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_numeric);
+Datum
+cx_trans_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_NUMERIC, 1);
+}
+
+/* Removes a numeric score: the inverse of cx_trans_numeric, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_numeric);
+Datum
+cx_inv_numeric(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_NUMERIC, -1);
+}
 
 /* Reports a scale argument outside the type's range. */
 pg_noreturn static void
@@ -577,22 +589,6 @@ cx_summary_distribution(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/* Appends ', "key": value' with PostgreSQL's shortest exact float format. */
-void
-cx_json_number(StringInfo buf, const char *key, double value, bool isnull)
-{
-	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	appendStringInfo(buf, ", \"%s\": ", key);
-	if (isnull || !isfinite(value))
-		appendStringInfoString(buf, "null");
-	else
-	{
-		double_to_shortest_decimal_buf(value, num);
-		appendStringInfoString(buf, num);
-	}
-}
-
 static Datum
 cx_summary_json_datum(const CxSummary *s, bool binary)
 {
@@ -627,52 +623,10 @@ cx_summary_jsonb(PG_FUNCTION_ARGS)
 	return cx_summary_json_datum(PG_GETARG_CX_SUMMARY_P(0), true);
 }
 
-/*
- * The two-sided critical value for a confidence level, with the error users
- * see when the level is not a probability.
- */
-double
-cx_confidence_z(double confidence)
-{
-	if (!(confidence > 0.0 && confidence < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level %g is out of range", confidence),
-				 errdetail("The confidence level must be between 0 and 1, exclusive, such as 0.95.")));
-	return cx_z_for_confidence(confidence);
-}
-
-/*
- * Returns a two-sample test as the record (delta, stderr, z, p_value,
- * lower, upper) of the calling function; fields that cannot be computed
- * (NaN: no variance, or a sample too small) are NULL.
- */
-Datum
-cx_test_result(FunctionCallInfo fcinfo, const CxTest *t)
-{
-	TupleDesc	tupdesc;
-	Datum		values[6];
-	bool		nulls[6] = {true, true, true, true, true, true};
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	tupdesc = BlessTupleDesc(tupdesc);
-	if (t)
-	{
-		double		fields[6] = {t->delta, t->se, t->z, t->p_value, t->lower, t->upper};
-
-		for (int i = 0; i < 6; i++)
-		{
-			values[i] = Float8GetDatum(fields[i]);
-			nulls[i] = isnan(fields[i]);
-		}
-	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
-}
-
 /* ---------------------------------------------------------------------
  * The mean score, for the types whose scores are on an interval scale
- * (csat_summary, ces_summary)
+ * (their SQL scripts declare these accessors; NPS, whose groups are not,
+ * does not)
  * ---------------------------------------------------------------------
  */
 
@@ -691,7 +645,16 @@ cx_summary_mean_of(const CxSummary *s)
 }
 
 /* The mean score; NULL for an empty summary. */
-CX_FLOAT_ACCESSOR(cx_summary_mean, cx_summary_mean_of(s).mean)
+PG_FUNCTION_INFO_V1(cx_summary_mean);
+Datum
+cx_summary_mean(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(cx_summary_mean_of(s).mean);
+}
 
 /* The standard error of the mean; NULL below two responses. */
 PG_FUNCTION_INFO_V1(cx_summary_mean_stderr);
@@ -723,8 +686,29 @@ cx_mean_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* The bounds of the interval for the mean: cx_summary_mean_lower, _upper. */
-CX_INTERVAL_BOUNDS(cx_summary_mean, cx_mean_interval_args, 1.0)
+/* The lower bound of the interval for the mean; NULL below two responses. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_lower);
+Datum
+cx_summary_mean_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!cx_mean_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* The upper bound of the interval for the mean; NULL below two responses. */
+PG_FUNCTION_INFO_V1(cx_summary_mean_upper);
+Datum
+cx_summary_mean_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!cx_mean_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.upper);
+}
 
 static bool
 cx_mean_estimate(const CxSummary *s, double *est, double *se)

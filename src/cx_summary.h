@@ -1,11 +1,17 @@
 /*
  * cx_summary.h
- *		The on-disk summary shared by every metric type, and the glue that
- *		every summary type reuses: I/O, aggregate support, checks, JSON.
+ *		The on-disk summary shared by every score-scale metric type, and the
+ *		glue that every such type reuses: I/O, aggregate support, checks,
+ *		JSON.
  *
  * A summary is a varlena wrapping a CxDist from the pure-C core.  One struct
- * serves nps_summary, csat_summary and ces_summary: they differ only in kind
- * and scale, which are stored in the header and checked by every entry point.
+ * serves every score-scale SQL type: they differ only in kind and scale,
+ * which are stored in the header and checked by every entry point.
+ *
+ * This layer knows no metric by name.  A metric's file (one per SQL type)
+ * defines its CxSummaryType, with a kind byte of its own, and registers it
+ * when the library is loaded (CX_AT_LOAD, cx_summary_type_register); the
+ * shared code finds a stored summary's type from its kind.
  */
 #ifndef CX_SUMMARY_H
 #define CX_SUMMARY_H
@@ -19,30 +25,36 @@
 
 #include "cx_compat.h"
 #include "cx_core.h"
+#include "cx_varlena.h"
 
 /* Format version of the stored, text and binary forms. */
 #define CX_SUMMARY_VERSION 1
-
-/* Which metric a summary belongs to: fixes its SQL type and its scales. */
-typedef enum CxKind
-{
-	CX_KIND_NPS = 1,
-	CX_KIND_CSAT = 2,
-	CX_KIND_CES = 3,			/* higher is easier: CES 2.0 agreement scales */
-	CX_KIND_CES_LOWER = 4		/* lower is easier: CES 1.0 effort scales */
-} CxKind;
 
 typedef struct CxSummary
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
 	uint8		version;		/* CX_SUMMARY_VERSION */
-	uint8		kind;			/* CxKind */
+	uint8		kind;			/* its CxSummaryType's kind: see below */
 	int8		lo;				/* lowest score of the scale */
 	uint8		npoints;		/* number of score points: lo..lo+npoints-1 */
 	CxDist		dist;			/* counts; points past npoints stay zero */
 } CxSummary;
 
 #define CX_SUMMARY_SIZE		sizeof(CxSummary)
+
+/*
+ * The stored size of every score-scale summary: 8 header bytes, then n and
+ * CX_MAX_POINTS counts of 8 bytes, 104 bytes for CX_MAX_POINTS = 11.  This
+ * is the on-disk, dump and binary-send format of every such type at once:
+ * changing CX_MAX_POINTS (or the struct) would make the server misread
+ * every summary already stored in a table, index or dump.  It takes a new
+ * CX_SUMMARY_VERSION and a conversion path for the old one, never just a
+ * recompile.
+ */
+StaticAssertDecl(offsetof(CxSummary, dist) == 8 && CX_MAX_POINTS == 11 &&
+				 CX_SUMMARY_SIZE == 8 + 8 * (1 + 11),
+				 "the stored size of a summary changed: see the comment above");
+
 #define CX_SUMMARY_HI(s)	((s)->lo + (s)->npoints - 1)
 
 #define DatumGetCxSummaryP(x)	((CxSummary *) PG_DETOAST_DATUM(x))
@@ -51,17 +63,23 @@ typedef struct CxSummary
 
 /*
  * What a summary kind accepts: its SQL type and its range of scales.  Every
- * kind has one static instance, passed to the entry points that create
- * summaries from outside data (text and binary input, scaled aggregates).
- * An SQL type whose scales have a direction (ces_summary) has two kinds, one
- * per direction, each pointing at the other as "flipped"; the text and
- * binary forms then carry the direction.
+ * kind has one static instance in its metric's file, passed to the entry
+ * points that create summaries from outside data (text and binary input,
+ * scaled aggregates) and registered for the shared code, which finds it
+ * from a stored summary's kind.  An SQL type whose scales have a direction
+ * has two kinds, one per direction, each pointing at the other as
+ * "flipped"; the text and binary forms then carry the direction.
+ *
+ * The kind is stored in every summary: a metric's kinds are fixed for good
+ * once released, and no two types may share one.  A new metric takes a
+ * number that no metric file defines yet (each defines its own, NAME_KIND);
+ * if two collide, loading the library fails.
  */
 typedef struct CxSummaryType
 {
-	CxKind		kind;
-	const char *type_name;		/* "nps_summary" */
-	const char *metric;			/* "NPS", for messages */
+	uint8		kind;			/* 1..255, stored in every summary */
+	const char *type_name;		/* the SQL type, "x_summary" */
+	const char *metric;			/* the metric's name in messages */
 	int			lo;				/* lowest score of every scale */
 	int			min_points;		/* fewest points a scale may have */
 	int			max_points;		/* most points a scale may have */
@@ -71,22 +89,22 @@ typedef struct CxSummaryType
 	void		(*json_fields) (StringInfo buf, const CxSummary *s);
 } CxSummaryType;
 
-/* The summary kinds, all defined in cx_summary.c. */
-extern const CxSummaryType cx_nps_type;
-extern const CxSummaryType cx_csat_type;
-extern const CxSummaryType cx_ces_type;
-extern const CxSummaryType cx_ces_lower_type;
+/*
+ * Marks a function that runs when the library is loaded, before any of its
+ * SQL functions: each metric file registers its types from one.  GCC and
+ * clang, the compilers PGXS builds with here, have the attribute.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define CX_AT_LOAD __attribute__((constructor))
+#else
+#error "cx_metrics needs __attribute__((constructor)) to register its summary types"
+#endif
 
-/* The metric-specific JSON fields (nps.c, csat.c, ces.c). */
-extern void cx_nps_json_fields(StringInfo buf, const CxSummary *s);
-extern void cx_csat_json_fields(StringInfo buf, const CxSummary *s);
-extern void cx_ces_json_fields(StringInfo buf, const CxSummary *s);
-
+extern void cx_summary_type_register(const CxSummaryType *type);
 extern const CxSummaryType *cx_summary_type(const CxSummary *s);
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
 extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
 extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
-extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
 extern double cx_confidence_z(double confidence);
 extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
 
@@ -98,9 +116,6 @@ typedef bool (*CxEstimateFn) (const CxSummary *s, double *est, double *se);
 extern Datum cx_summary_test(FunctionCallInfo fcinfo, CxEstimateFn estimate, bool same_scale);
 extern int64 cx_numeric_score(const CxSummary *s, Numeric num);
 extern CxSummary *cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryType *type);
-
-#define PG_RETURN_NULL_IF_EMPTY(s) \
-	do { if ((s)->dist.n == 0) PG_RETURN_NULL(); } while (0)
 
 /* Turns a non-OK status from the core into an ERROR. */
 pg_noreturn extern void cx_report_status(CxStatus status, const CxSummary *s);
@@ -126,29 +141,6 @@ cx_summary_apply(CxSummary *s, int64 score, int sign)
 }
 
 /*
- * The transition state (argument 0), ready to be changed: a CxSummary, or
- * any other summary varlena (churn.c).  Inside an aggregate or window
- * aggregate the state belongs to the executor and is updated in place: no
- * per-row copy (DESIGN.md s. 3).  Called as a plain function, it must not
- * scribble on its argument, so it works on a copy.
- */
-static inline void *
-cx_state_arg(FunctionCallInfo fcinfo)
-{
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(0);
-
-	if (likely(fcinfo->context &&
-			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
-	{
-		/* the executor's own copy; detoasting is an inline test per row */
-		if (unlikely(VARATT_IS_EXTENDED(v)))
-			v = pg_detoast_datum(v);
-		return v;
-	}
-	return pg_detoast_datum_copy(v);
-}
-
-/*
  * The state of an aggregate whose scale is in the call: argument 2 is
  * scale_max and, for types with a direction, argument 3 says whether lower
  * is better.  Inline, for the per-row case: the state exists and its scale is
@@ -170,99 +162,39 @@ cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type)
 	return cx_scaled_state_slow(fcinfo, type);
 }
 
-/*
- * NAME(summary) returns the float8 EXPR, computed from the summary "s", or
- * NULL when s is empty: the shape of most accessors.
- */
-#define CX_FLOAT_ACCESSOR(NAME, EXPR) \
-PG_FUNCTION_INFO_V1(NAME); \
-Datum \
-NAME(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0); \
-\
-	PG_RETURN_NULL_IF_EMPTY(s); \
-	PG_RETURN_FLOAT8(EXPR); \
-}
-
-/* NAME_in and NAME_recv: a summary type's text and binary input functions. */
-#define CX_SUMMARY_INPUT(NAME, TYPE) \
-PG_FUNCTION_INFO_V1(NAME##_in); \
-Datum \
-NAME##_in(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), (TYPE))); \
-} \
-\
-PG_FUNCTION_INFO_V1(NAME##_recv); \
-Datum \
-NAME##_recv(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), (TYPE))); \
-}
+/* How a transition function reads its score, argument 1. */
+typedef enum CxScoreType
+{
+	CX_SCORE_INT2,
+	CX_SCORE_INT4,
+	CX_SCORE_NUMERIC
+} CxScoreType;
 
 /*
- * NAME_lower and NAME_upper: the bounds of the interval that
- * ARGS(fcinfo, &ci) computes from the call's arguments (false: NULL, for an
- * empty summary), times SCALE (100 for an interval of a share, in percent).
+ * The body of every transition (sign 1) and inverse (sign -1) function over
+ * scores: adds argument 1, of SQL type "type", to the state s or removes it.
+ * A NULL score is no answer and leaves the state as it is; strict functions
+ * never see one, so for them the test is a never-taken branch.  Each entry
+ * point passes constants and this is always inlined, so the per-row code is
+ * what a macro would stamp out, while every entry point is written out
+ * (grep PG_FUNCTION_INFO_V1 finds it).
  */
-#define CX_INTERVAL_BOUNDS(NAME, ARGS, SCALE) \
-PG_FUNCTION_INFO_V1(NAME##_lower); \
-Datum \
-NAME##_lower(PG_FUNCTION_ARGS) \
-{ \
-	CxInterval	ci; \
-\
-	if (!ARGS(fcinfo, &ci)) \
-		PG_RETURN_NULL(); \
-	PG_RETURN_FLOAT8((SCALE) * ci.lower); \
-} \
-\
-PG_FUNCTION_INFO_V1(NAME##_upper); \
-Datum \
-NAME##_upper(PG_FUNCTION_ARGS) \
-{ \
-	CxInterval	ci; \
-\
-	if (!ARGS(fcinfo, &ci)) \
-		PG_RETURN_NULL(); \
-	PG_RETURN_FLOAT8((SCALE) * ci.upper); \
-}
+static pg_attribute_always_inline Datum
+cx_score_step(FunctionCallInfo fcinfo, CxSummary *s, CxScoreType type, int sign)
+{
+	if (likely(!PG_ARGISNULL(1)))
+	{
+		int64		score;
 
-/*
- * The transition and inverse functions of the aggregates over scores of one
- * SQL type: PREFIX_trans_TYPE adds argument 1 to the state STATE evaluates
- * to, PREFIX_inv_TYPE removes it (the inverse for moving window frames).  A
- * NULL score is no answer and leaves the state as it is; strict functions
- * never see one, so for them the test is a never-taken branch.
- */
-#define CX_TRANSITION_PAIR(PREFIX, TYPE, SCORE, STATE) \
-PG_FUNCTION_INFO_V1(PREFIX##_trans_##TYPE); \
-Datum \
-PREFIX##_trans_##TYPE(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = (STATE); \
-\
-	if (likely(!PG_ARGISNULL(1))) \
-		cx_summary_apply(s, (SCORE), 1); \
-	PG_RETURN_CX_SUMMARY_P(s); \
-} \
-\
-PG_FUNCTION_INFO_V1(PREFIX##_inv_##TYPE); \
-Datum \
-PREFIX##_inv_##TYPE(PG_FUNCTION_ARGS) \
-{ \
-	CxSummary  *s = (STATE); \
-\
-	if (likely(!PG_ARGISNULL(1))) \
-		cx_summary_apply(s, (SCORE), -1); \
-	PG_RETURN_CX_SUMMARY_P(s); \
+		if (type == CX_SCORE_INT2)
+			score = PG_GETARG_INT16(1);
+		else if (type == CX_SCORE_INT4)
+			score = PG_GETARG_INT32(1);
+		else
+			score = cx_numeric_score(s, PG_GETARG_NUMERIC(1));
+		cx_summary_apply(s, score, sign);
+	}
+	PG_RETURN_CX_SUMMARY_P(s);
 }
-
-/* The pairs for smallint, integer and numeric scores. */
-#define CX_SCORE_TRANSITIONS(PREFIX, STATE) \
-	CX_TRANSITION_PAIR(PREFIX, int2, PG_GETARG_INT16(1), STATE) \
-	CX_TRANSITION_PAIR(PREFIX, int4, PG_GETARG_INT32(1), STATE) \
-	CX_TRANSITION_PAIR(PREFIX, numeric, cx_numeric_score(s, PG_GETARG_NUMERIC(1)), STATE)
 
 #endif							/* CX_SUMMARY_H */

@@ -18,6 +18,21 @@
 #define NPS_PROMOTER_MIN	9
 #define NPS_DETRACTOR_MAX	6
 
+/* The kind byte of every stored nps_summary: fixed for good (cx_summary.h). */
+#define NPS_KIND 1
+
+static void cx_nps_json_fields(StringInfo buf, const CxSummary *s);
+
+/* nps_summary: the 0..10 scale only. */
+static const CxSummaryType cx_nps_type = {NPS_KIND, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields};
+
+/* Makes nps_summary known to the shared glue when the library is loaded. */
+CX_AT_LOAD static void
+nps_register(void)
+{
+	cx_summary_type_register(&cx_nps_type);
+}
+
 /* Promoters, passives and detractors under the given cutoffs. */
 typedef struct NpsCounts
 {
@@ -45,8 +60,21 @@ nps_estimate(const CxSummary *s)
 	return cx_net_estimate(c.promoters, c.passives, c.detractors);
 }
 
-/* nps_summary_in, nps_summary_recv */
-CX_SUMMARY_INPUT(nps_summary, &cx_nps_type)
+/* Text input of nps_summary. */
+PG_FUNCTION_INFO_V1(nps_summary_in);
+Datum
+nps_summary_in(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_parse(PG_GETARG_CSTRING(0), &cx_nps_type));
+}
+
+/* Binary input of nps_summary, checked as strictly as text input. */
+PG_FUNCTION_INFO_V1(nps_summary_recv);
+Datum
+nps_summary_recv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_nps_type));
+}
 
 /* NPS, -100..100; NULL for an empty summary.  Also the final function of nps(score). */
 PG_FUNCTION_INFO_V1(nps_value);
@@ -57,7 +85,8 @@ nps_value(PG_FUNCTION_ARGS)
 
 	NpsCounts	c;
 
-	PG_RETURN_NULL_IF_EMPTY(s);
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
 	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);
 	PG_RETURN_FLOAT8(cx_net_point(c.promoters, c.detractors, s->dist.n));
 }
@@ -78,7 +107,8 @@ nps_value_cutoffs(PG_FUNCTION_ARGS)
 				 errmsg("NPS cutoffs promoter_min = %d and detractor_max = %d are not valid",
 						promoter_min, detractor_max),
 				 errdetail("They must satisfy 0 <= detractor_max < promoter_min <= 10; the standard cutoffs are 9 and 6.")));
-	PG_RETURN_NULL_IF_EMPTY(s);
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
 	c = nps_counts(s, promoter_min, detractor_max);
 	PG_RETURN_FLOAT8(cx_net_point(c.promoters, c.detractors, s->dist.n));
 }
@@ -130,7 +160,8 @@ nps_group_share(FunctionCallInfo fcinfo, NpsGroup group)
 {
 	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
 
-	PG_RETURN_NULL_IF_EMPTY(s);
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8((double) nps_group_count(s, group) / (double) s->dist.n);
 }
 
@@ -159,7 +190,16 @@ nps_detractor_share(PG_FUNCTION_ARGS)
 }
 
 /* The standard error of NPS, in NPS points; NULL for an empty summary. */
-CX_FLOAT_ACCESSOR(nps_stderr, nps_estimate(s).se)
+PG_FUNCTION_INFO_V1(nps_stderr);
+Datum
+nps_stderr(PG_FUNCTION_ARGS)
+{
+	CxSummary  *s = PG_GETARG_CX_SUMMARY_P(0);
+
+	if (s->dist.n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(nps_estimate(s).se);
+}
 
 /* Parses the method argument of nps_lower / nps_upper. */
 static CxNetMethod
@@ -197,8 +237,29 @@ nps_interval_args(FunctionCallInfo fcinfo, CxInterval *ci)
 	return true;
 }
 
-/* nps_lower, nps_upper: the NPS confidence interval; NULL for an empty summary. */
-CX_INTERVAL_BOUNDS(nps, nps_interval_args, 1.0)
+/* The lower bound of the NPS confidence interval; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(nps_lower);
+Datum
+nps_lower(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!nps_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.lower);
+}
+
+/* The upper bound of the NPS confidence interval; NULL for an empty summary. */
+PG_FUNCTION_INFO_V1(nps_upper);
+Datum
+nps_upper(PG_FUNCTION_ARGS)
+{
+	CxInterval	ci;
+
+	if (!nps_interval_args(fcinfo, &ci))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ci.upper);
+}
 
 static bool
 nps_point_se(const CxSummary *s, double *est, double *se)
@@ -225,7 +286,8 @@ nps_test(PG_FUNCTION_ARGS)
 	return cx_summary_test(fcinfo, nps_point_se, false);
 }
 
-void
+/* The JSON form's NPS fields, after the counts. */
+static void
 cx_nps_json_fields(StringInfo buf, const CxSummary *s)
 {
 	NpsCounts	c = nps_counts(s, NPS_PROMOTER_MIN, NPS_DETRACTOR_MAX);

@@ -2,6 +2,10 @@
 # meta.sh: META.json (PGXN) is valid JSON, follows meta-spec 1.0.0 in the
 # fields PGXN requires, and agrees with the control file and CHANGELOG.md.
 # The JSON is parsed by the server (jsonb), so nothing else is needed.
+# Also: every C function an SQL script names (AS 'MODULE_PATHNAME',
+# 'SYMBOL', in every sql/*.sql file, released scripts included) has a
+# literal PG_FUNCTION_INFO_V1(SYMBOL); line in src/, and every such line is
+# used by the current install script's parts (Makefile SQL_PARTS).
 #
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 # Prints TAP: one line per check.
@@ -37,4 +41,41 @@ check "the provided file exists ($file)" yes "$([ -f "$file" ] && echo yes || ec
 check "the licence is the PostgreSQL License, as LICENSE says" "postgresql PostgreSQL License" \
 	"$(q "SELECT (:'meta')::jsonb ->> 'license'") $(head -n 1 LICENSE)"
 check "CHANGELOG.md has a section for $control" 1 "$(grep -c "^## $control\b" CHANGELOG.md || true)"
+
+# The C symbols that SQL files name, one per line.
+sql_symbols() { # sql_symbols FILE...
+	sed -n "s/.*'MODULE_PATHNAME', *'\([A-Za-z0-9_]*\)'.*/\1/p" "$@" | sort -u
+}
+# The symbols of the literal PG_FUNCTION_INFO_V1(SYMBOL); lines under a
+# directory (a macro's PG_FUNCTION_INFO_V1(NAME##_in) names no symbol).
+c_symbols() { # c_symbols DIR
+	{ grep -rhoE '^PG_FUNCTION_INFO_V1\([A-Za-z0-9_]+\);' "$1" || true; } |
+		sed 's/^PG_FUNCTION_INFO_V1(\(.*\));$/\1/' | sort -u
+}
+# Symbols in the first list and not in the second, comma-separated.
+minus() { # minus LIST1 LIST2
+	comm -23 <(printf '%s\n' "$1" | sed '/^$/d') <(printf '%s\n' "$2" | sed '/^$/d') | paste -sd, - | sed 's/,/, /g'
+}
+parts=$(make -s --no-print-directory --eval='cx-meta-sql-parts: ; @echo $(SQL_PARTS)' cx-meta-sql-parts)
+named=$(sql_symbols sql/*.sql)
+current=$(sql_symbols $parts)
+defined=$(c_symbols src)
+check "every C symbol in sql/*.sql ($(wc -l <<<"$named") symbols) has a literal PG_FUNCTION_INFO_V1 in src/" \
+	"" "$(minus "$named" "$defined")"
+check "every PG_FUNCTION_INFO_V1 in src/ ($(wc -l <<<"$defined")) is used by the install script parts ($parts)" \
+	"" "$(minus "$defined" "$current")"
+
+# The two checks above can fail: on a copy of src/ with one entry point's
+# line removed and one unused entry point added, they name exactly those.
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+cp -R src "$probe/src"
+victim=$(head -n 1 <<<"$named")
+grep -rlF "PG_FUNCTION_INFO_V1($victim);" "$probe/src" | xargs sed -i "/^PG_FUNCTION_INFO_V1($victim);\$/d"
+echo 'PG_FUNCTION_INFO_V1(cx_meta_probe_unused);' >>"$probe/src/cx_varlena.c"
+probed=$(c_symbols "$probe/src")
+check "the check finds a missing PG_FUNCTION_INFO_V1 ($victim removed from a copy of src/)" \
+	"$victim" "$(minus "$named" "$probed")"
+check "the check finds an unused PG_FUNCTION_INFO_V1 (one added to a copy of src/)" \
+	"cx_meta_probe_unused" "$(minus "$probed" "$current")"
 echo "1..$n"

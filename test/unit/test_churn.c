@@ -23,67 +23,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---------------------------------------------------------------------
- * Harness: checks count failures of the running group and print why.
- * ---------------------------------------------------------------------
- */
+#include "cx_tap.h"
 
-static int	failures;
-static int	groups_run;
-static int	groups_failed;
-
-static void
-report(bool ok, int line, const char *what, const char *fmt, ...)
-{
-	va_list		ap;
-
-	if (ok)
-		return;
-	/* the first dozen failures of a group are enough to see what broke */
-	if (++failures <= 12)
-	{
-		printf("#   line %d: %s", line, what);
-		if (fmt != NULL)
-		{
-			printf(": ");
-			va_start(ap, fmt);
-			vprintf(fmt, ap);
-			va_end(ap);
-		}
-		printf("\n");
-	}
-}
-
-#define EXPECT(cond) report((cond), __LINE__, #cond, NULL)
-#define EXPECT_EQ(got, want) \
-	do { \
-		int64_t got_ = (got), want_ = (want); \
-		report(got_ == want_, __LINE__, #got, "%" PRId64 ", expected %" PRId64, got_, want_); \
-	} while (0)
-#define EXPECT_STATUS(got, want) \
+/* A status of the churn core, compared with its name in the diagnostics. */
+#define CHECK_STATUS(got, want) \
 	do { \
 		CxChurnStatus got_ = (got), want_ = (want); \
-		report(got_ == want_, __LINE__, #got, "status %d (%s), expected %d", \
-			   (int) got_, cx_churn_status_text(got_), (int) want_); \
+		if (got_ != want_ && tap_fail(__LINE__, #got)) \
+			tap_diag("# got status %d (%s), expected %d\n", \
+					 (int) got_, cx_churn_status_text(got_), (int) want_); \
 	} while (0)
-
-/*
- * Runs one group.  Its output lines ("#   ...") come before the verdict, so
- * they are buffered by stdout until the verdict line flushes them.
- */
-static void
-run_group(void (*fn) (void), const char *name)
-{
-	failures = 0;
-	fn();
-	groups_run++;
-	if (failures > 0)
-		groups_failed++;
-	printf("%sok %d - %s\n", failures > 0 ? "not " : "", groups_run, name);
-	if (failures > 12)
-		printf("#   (%d failures in all)\n", failures);
-	fflush(stdout);
-}
 
 /* ---------------------------------------------------------------------
  * Fixtures
@@ -173,11 +122,11 @@ static void
 expect_array(int line, const char *what, const int64_t *got, const int64_t *want, int n)
 {
 	for (int i = 0; i < n; i++)
-		report(got[i] == want[i], line, what, "[%d] is %" PRId64 ", expected %" PRId64,
-			   i, got[i], want[i]);
+		if (got[i] != want[i] && tap_fail(line, what))
+			tap_diag("# [%d] is %" PRId64 ", expected %" PRId64 "\n", i, got[i], want[i]);
 }
 
-#define EXPECT_ARRAY(got, ...) \
+#define CHECK_ARRAY(got, ...) \
 	do { \
 		const int64_t want_[] = {__VA_ARGS__}; \
 		expect_array(__LINE__, #got, (got), want_, (int) (sizeof(want_) / sizeof(want_[0]))); \
@@ -190,8 +139,8 @@ one(const CxSpan *spans, int n)
 	Box			b = box_new(B4, 4, -1);
 	Counts		k;
 
-	EXPECT_STATUS(cx_churn_add(&b.c, spans, n), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_add(&b.c, spans, n), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
 	k = counts_of(&b.c);
 	box_free(&b);
 	return k;
@@ -205,35 +154,35 @@ one(const CxSpan *spans, int n)
 static void
 test_grid_limits(void)
 {
-	EXPECT_STATUS(cx_churn_check_grid(1, -1), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_check_grid(1, 0), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_check_grid(CX_CHURN_MAX_PERIODS, -1), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_check_grid(0, -1), CX_CHURN_BAD_GRID);
-	EXPECT_STATUS(cx_churn_check_grid(-5, -1), CX_CHURN_BAD_GRID);
-	EXPECT_STATUS(cx_churn_check_grid(CX_CHURN_MAX_PERIODS + 1, -1), CX_CHURN_BAD_GRID);
-	EXPECT_STATUS(cx_churn_check_grid(10, 9), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_check_grid(10, 10), CX_CHURN_BAD_GRID);
-	EXPECT_STATUS(cx_churn_check_grid(10, -2), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_check_grid(1, -1), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_check_grid(1, 0), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_check_grid(CX_CHURN_MAX_PERIODS, -1), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_check_grid(0, -1), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_check_grid(-5, -1), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_check_grid(CX_CHURN_MAX_PERIODS + 1, -1), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_check_grid(10, 9), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_check_grid(10, 10), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_check_grid(10, -2), CX_CHURN_BAD_GRID);
 	/* 2048 periods * 2048 offsets = 2^22 cells: the limit, exactly */
-	EXPECT_STATUS(cx_churn_check_grid(2048, 2047), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_check_grid(2049, 2047), CX_CHURN_BAD_GRID);
-	EXPECT_STATUS(cx_churn_check_grid(100000, 40), CX_CHURN_OK);	/* 4.1M cells */
-	EXPECT_STATUS(cx_churn_check_grid(100000, 41), CX_CHURN_BAD_GRID);	/* 4.2M */
+	CHECK_STATUS(cx_churn_check_grid(2048, 2047), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_check_grid(2049, 2047), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_check_grid(100000, 40), CX_CHURN_OK);	/* 4.1M cells */
+	CHECK_STATUS(cx_churn_check_grid(100000, 41), CX_CHURN_BAD_GRID);	/* 4.2M */
 
 	/* slots: 1 + (P + 1) + (P + 2) + 5P, plus P (N + 2) with cohorts */
-	EXPECT_EQ(cx_churn_slots(4, -1), 1 + 5 + 6 + 20);
-	EXPECT_EQ(cx_churn_slots(4, 2), 1 + 5 + 6 + 20 + 16);
-	EXPECT_EQ(cx_churn_slots(1, 0), 1 + 2 + 3 + 5 + 2);
-	EXPECT_EQ(cx_churn_slots(0, -1), 0);
-	EXPECT_EQ(cx_churn_slots(4, 4), 0);
+	CHECK_I64(cx_churn_slots(4, -1), 1 + 5 + 6 + 20);
+	CHECK_I64(cx_churn_slots(4, 2), 1 + 5 + 6 + 20 + 16);
+	CHECK_I64(cx_churn_slots(1, 0), 1 + 2 + 3 + 5 + 2);
+	CHECK_I64(cx_churn_slots(0, -1), 0);
+	CHECK_I64(cx_churn_slots(4, 4), 0);
 
-	EXPECT_STATUS(cx_churn_check_bounds(B4, 4), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_check_bounds(B4, 4), CX_CHURN_OK);
 	{
 		const int64_t flat[] = {0, 10, 10, 30};
 		const int64_t down[] = {0, 10, 5};
 
-		EXPECT_STATUS(cx_churn_check_bounds(flat, 3), CX_CHURN_BAD_BOUNDS);
-		EXPECT_STATUS(cx_churn_check_bounds(down, 2), CX_CHURN_BAD_BOUNDS);
+		CHECK_STATUS(cx_churn_check_bounds(flat, 3), CX_CHURN_BAD_BOUNDS);
+		CHECK_STATUS(cx_churn_check_bounds(down, 2), CX_CHURN_BAD_BOUNDS);
 	}
 }
 
@@ -245,19 +194,19 @@ test_layout(void)
 	CxChurn		c;
 
 	cx_churn_bind(&c, mem, 4, 2);
-	EXPECT(c.customers == mem);
-	EXPECT(c.bounds == mem + 1);
-	EXPECT(c.active_diff == mem + 6);
-	EXPECT(c.churned == mem + 12);
-	EXPECT(c.new_ == mem + 16);
-	EXPECT(c.reactivated == mem + 20);
-	EXPECT(c.new_lost == mem + 24);
-	EXPECT(c.reactivated_lost == mem + 28);
-	EXPECT(c.retained_diff == mem + 32);
-	EXPECT_EQ(32 + 4 * 4, cx_churn_slots(4, 2));
+	CHECK(c.customers == mem);
+	CHECK(c.bounds == mem + 1);
+	CHECK(c.active_diff == mem + 6);
+	CHECK(c.churned == mem + 12);
+	CHECK(c.new_ == mem + 16);
+	CHECK(c.reactivated == mem + 20);
+	CHECK(c.new_lost == mem + 24);
+	CHECK(c.reactivated_lost == mem + 28);
+	CHECK(c.retained_diff == mem + 32);
+	CHECK_I64(32 + 4 * 4, cx_churn_slots(4, 2));
 	cx_churn_bind(&c, mem, 4, -1);
-	EXPECT(c.retained_diff == NULL);
-	EXPECT_EQ(cx_churn_row_len(&c, 0), 0);
+	CHECK(c.retained_diff == NULL);
+	CHECK_I64(cx_churn_row_len(&c, 0), 0);
 }
 
 /* ---------------------------------------------------------------------
@@ -275,11 +224,11 @@ test_join_and_leave(void)
 	CxSpan		s = span(5, 25);
 	Counts		k = one(&s, 1);
 
-	EXPECT_ARRAY(k.active, 0, 1, 1, 0, 0);
-	EXPECT_ARRAY(k.new_, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.new_lost, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 1, 0);
-	EXPECT_ARRAY(k.react, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 1, 1, 0, 0);
+	CHECK_ARRAY(k.new_, 1, 0, 0, 0);
+	CHECK_ARRAY(k.new_lost, 0, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 1, 0);
+	CHECK_ARRAY(k.react, 0, 0, 0, 0);
 }
 
 static void
@@ -289,10 +238,10 @@ test_join_and_leave_same_period(void)
 	CxSpan		s = span(12, 17);
 	Counts		k = one(&s, 1);
 
-	EXPECT_ARRAY(k.active, 0, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.new_, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.new_lost, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 0, 0, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 1, 0, 0);
+	CHECK_ARRAY(k.new_lost, 0, 1, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 0, 0);
 }
 
 static void
@@ -308,68 +257,68 @@ test_edges(void)
 	 */
 	s = span(10, 20);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.new_, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.new_lost, 0, 1, 0, 0);
+	CHECK_ARRAY(k.active, 0, 0, 0, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 1, 0, 0);
+	CHECK_ARRAY(k.new_lost, 0, 1, 0, 0);
 
 	/* [5, 20): ends exactly at t2, so present at t1 only: churned in 1 */
 	s = span(5, 20);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 1, 0, 0);
+	CHECK_ARRAY(k.active, 0, 1, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 1, 0, 0);
 
 	/* [5, 20]: the upper bound included, so present at t2 too: churned in 2 */
 	s = span_with(5, true, 20, true);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 1, 1, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 1, 0);
+	CHECK_ARRAY(k.active, 0, 1, 1, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 1, 0);
 
 	/* (10, 30): starts just after t1, so in period 1; present at t2 only */
 	s = span_with(10, false, 30, false);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.new_, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.new_lost, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 1, 0);
+	CHECK_ARRAY(k.active, 0, 0, 1, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 1, 0, 0);
+	CHECK_ARRAY(k.new_lost, 0, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 1, 0);
 
 	/* [0, 40): from t0 to tP exactly: new in 0, present at t1..t3 */
 	s = span(0, 40);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 1, 1, 1, 0);
-	EXPECT_ARRAY(k.new_, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 0, 1);
+	CHECK_ARRAY(k.active, 0, 1, 1, 1, 0);
+	CHECK_ARRAY(k.new_, 1, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 0, 1);
 
 	/* [25, 25]: a single instant in period 2: new and lost there */
 	s = span_with(25, true, 25, true);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.new_, 0, 0, 1, 0);
-	EXPECT_ARRAY(k.new_lost, 0, 0, 1, 0);
+	CHECK_ARRAY(k.active, 0, 0, 0, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 0, 1, 0);
+	CHECK_ARRAY(k.new_lost, 0, 0, 1, 0);
 
 	/* [-5, 0): over before the grid: counted as a customer, nothing else */
 	s = span(-5, 0);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.new_, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 0, 0, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 0, 0, 0);
 
 	/* [-5, 1): active at t0 = 0 and just before: present at t0 */
 	s = span(-5, 1);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 1, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 1, 0, 0, 0);
+	CHECK_ARRAY(k.active, 1, 0, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 1, 0, 0, 0);
 
 	/* [40, 50): starts at tP, after the last period: nothing */
 	s = span(40, 50);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.new_, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 0, 0, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 0, 0, 0);
 
 	/* [39, 50): new in period 3, present at tP = 40 */
 	s = span(39, 50);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 0, 0, 1);
-	EXPECT_ARRAY(k.new_, 0, 0, 0, 1);
-	EXPECT_ARRAY(k.churned, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 0, 0, 0, 1);
+	CHECK_ARRAY(k.new_, 0, 0, 0, 1);
+	CHECK_ARRAY(k.churned, 0, 0, 0, 0);
 }
 
 static void
@@ -382,29 +331,29 @@ test_open_ended(void)
 	s = span(0, 0);
 	s.lo_inf = s.hi_inf = true;
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 1, 1, 1, 1, 1);
-	EXPECT_ARRAY(k.new_, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 1, 1, 1, 1, 1);
+	CHECK_ARRAY(k.new_, 0, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 0, 0);
 
 	/* [15, inf): new in 1, present from t2 on */
 	s = span(15, 0);
 	s.hi_inf = true;
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 0, 0, 1, 1, 1);
-	EXPECT_ARRAY(k.new_, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 0, 1, 1, 1);
+	CHECK_ARRAY(k.new_, 0, 1, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 0, 0);
 
 	/* (-inf, 15): present at t0 and t1, churned in 1 */
 	s = span(0, 15);
 	s.lo_inf = true;
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 1, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 1, 0, 0);
+	CHECK_ARRAY(k.active, 1, 1, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 1, 0, 0);
 
 	/* values beyond every boundary act like infinities */
 	s = span(INT64_MIN, INT64_MAX);
 	k = one(&s, 1);
-	EXPECT_ARRAY(k.active, 1, 1, 1, 1, 1);
+	CHECK_ARRAY(k.active, 1, 1, 1, 1, 1);
 }
 
 static void
@@ -418,10 +367,10 @@ test_lapse_within_period(void)
 	CxSpan		s[2] = {span(5, 12), span(15, 35)};
 	Counts		k = one(s, 2);
 
-	EXPECT_ARRAY(k.active, 0, 1, 1, 1, 0);
-	EXPECT_ARRAY(k.new_, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 0, 0, 1);
-	EXPECT_ARRAY(k.react, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 1, 1, 1, 0);
+	CHECK_ARRAY(k.new_, 1, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 0, 0, 1);
+	CHECK_ARRAY(k.react, 0, 0, 0, 0);
 }
 
 static void
@@ -438,18 +387,18 @@ test_lapse_across_periods(void)
 	s[1] = span(25, 0);
 	s[1].hi_inf = true;
 	k = one(s, 2);
-	EXPECT_ARRAY(k.active, 0, 1, 0, 1, 1);
-	EXPECT_ARRAY(k.churned, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.react, 0, 0, 1, 0);
-	EXPECT_ARRAY(k.react_lost, 0, 0, 0, 0);
+	CHECK_ARRAY(k.active, 0, 1, 0, 1, 1);
+	CHECK_ARRAY(k.churned, 0, 1, 0, 0);
+	CHECK_ARRAY(k.react, 0, 0, 1, 0);
+	CHECK_ARRAY(k.react_lost, 0, 0, 0, 0);
 
 	/* [5, 12) and [22, 28): reactivated in 2 and lost again in 2 */
 	s[0] = span(5, 12);
 	s[1] = span(22, 28);
 	k = one(s, 2);
-	EXPECT_ARRAY(k.active, 0, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.react, 0, 0, 1, 0);
-	EXPECT_ARRAY(k.react_lost, 0, 0, 1, 0);
+	CHECK_ARRAY(k.active, 0, 1, 0, 0, 0);
+	CHECK_ARRAY(k.react, 0, 0, 1, 0);
+	CHECK_ARRAY(k.react_lost, 0, 0, 1, 0);
 
 	/*
 	 * [5, 12), [21, 23), [25, 35): two spans start in period 2: one
@@ -459,10 +408,10 @@ test_lapse_across_periods(void)
 	s[1] = span(21, 23);
 	s[2] = span(25, 35);
 	k = one(s, 3);
-	EXPECT_ARRAY(k.active, 0, 1, 0, 1, 0);
-	EXPECT_ARRAY(k.react, 0, 0, 1, 0);
-	EXPECT_ARRAY(k.react_lost, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 1, 0, 1);
+	CHECK_ARRAY(k.active, 0, 1, 0, 1, 0);
+	CHECK_ARRAY(k.react, 0, 0, 1, 0);
+	CHECK_ARRAY(k.react_lost, 0, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 1, 0, 1);
 
 	/*
 	 * [12, 13) and [14, 16): both in period 1, the first is the first
@@ -471,9 +420,9 @@ test_lapse_across_periods(void)
 	s[0] = span(12, 13);
 	s[1] = span(14, 16);
 	k = one(s, 2);
-	EXPECT_ARRAY(k.new_, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.new_lost, 0, 1, 0, 0);
-	EXPECT_ARRAY(k.react, 0, 0, 0, 0);
+	CHECK_ARRAY(k.new_, 0, 1, 0, 0);
+	CHECK_ARRAY(k.new_lost, 0, 1, 0, 0);
+	CHECK_ARRAY(k.react, 0, 0, 0, 0);
 
 	/*
 	 * A gap of one instant on a boundary: [5, 20) and (20, 35).  Not active
@@ -482,17 +431,17 @@ test_lapse_across_periods(void)
 	s[0] = span(5, 20);
 	s[1] = span_with(20, false, 35, false);
 	k = one(s, 2);
-	EXPECT_ARRAY(k.active, 0, 1, 0, 1, 0);
-	EXPECT_ARRAY(k.churned, 0, 1, 0, 1);
-	EXPECT_ARRAY(k.react, 0, 0, 1, 0);
+	CHECK_ARRAY(k.active, 0, 1, 0, 1, 0);
+	CHECK_ARRAY(k.churned, 0, 1, 0, 1);
+	CHECK_ARRAY(k.react, 0, 0, 1, 0);
 
 	/* [-5, 5) and [8, 15): back in period 0 after being present at t0: none */
 	s[0] = span(-5, 5);
 	s[1] = span(8, 15);
 	k = one(s, 2);
-	EXPECT_ARRAY(k.active, 1, 1, 0, 0, 0);
-	EXPECT_ARRAY(k.react, 0, 0, 0, 0);
-	EXPECT_ARRAY(k.churned, 0, 1, 0, 0);
+	CHECK_ARRAY(k.active, 1, 1, 0, 0, 0);
+	CHECK_ARRAY(k.react, 0, 0, 0, 0);
+	CHECK_ARRAY(k.churned, 0, 1, 0, 0);
 }
 
 static void
@@ -503,9 +452,9 @@ test_empty_and_many(void)
 	int64_t		row[2];
 
 	/* no spans: no customer */
-	EXPECT_STATUS(cx_churn_add(&b.c, s, 0), CX_CHURN_OK);
-	EXPECT_EQ(*b.c.customers, 0);
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_add(&b.c, s, 0), CX_CHURN_OK);
+	CHECK_I64(*b.c.customers, 0);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
 
 	/*
 	 * Three customers: [5, 25) twice and [5, 25) + [31, 45).  Cohort 0 has
@@ -515,22 +464,22 @@ test_empty_and_many(void)
 	cx_churn_add(&b.c, s, 1);
 	cx_churn_add(&b.c, s, 1);
 	cx_churn_add(&b.c, s, 2);
-	EXPECT_EQ(*b.c.customers, 3);
+	CHECK_I64(*b.c.customers, 3);
 	{
 		Counts		k = counts_of(&b.c);
 
-		EXPECT_ARRAY(k.active, 0, 3, 3, 0, 1);
-		EXPECT_ARRAY(k.new_, 3, 0, 0, 0);
-		EXPECT_ARRAY(k.churned, 0, 0, 3, 0);
-		EXPECT_ARRAY(k.react, 0, 0, 0, 1);
+		CHECK_ARRAY(k.active, 0, 3, 3, 0, 1);
+		CHECK_ARRAY(k.new_, 3, 0, 0, 0);
+		CHECK_ARRAY(k.churned, 0, 0, 3, 0);
+		CHECK_ARRAY(k.react, 0, 0, 0, 1);
 	}
-	EXPECT_EQ(cx_churn_row_len(&b.c, 0), 2);
-	EXPECT_EQ(cx_churn_row_len(&b.c, 3), 1);
+	CHECK_I64(cx_churn_row_len(&b.c, 0), 2);
+	CHECK_I64(cx_churn_row_len(&b.c, 3), 1);
 	cx_churn_retained(&b.c, 0, row);
-	EXPECT_ARRAY(row, 3, 3);
+	CHECK_ARRAY(row, 3, 3);
 	cx_churn_retained(&b.c, 1, row);
-	EXPECT_ARRAY(row, 0, 0);
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+	CHECK_ARRAY(row, 0, 0);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
 	box_free(&b);
 }
 
@@ -559,19 +508,19 @@ test_cohorts(void)
 	cx_churn_add(&b.c, &s, 1);
 	s = span(-5, 15);
 	cx_churn_add(&b.c, &s, 1);
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
 
-	EXPECT_EQ(cx_churn_row_len(&b.c, 0), 3);
-	EXPECT_EQ(cx_churn_row_len(&b.c, 2), 2);
-	EXPECT_EQ(cx_churn_row_len(&b.c, 3), 1);
+	CHECK_I64(cx_churn_row_len(&b.c, 0), 3);
+	CHECK_I64(cx_churn_row_len(&b.c, 2), 2);
+	CHECK_I64(cx_churn_row_len(&b.c, 3), 1);
 	cx_churn_retained(&b.c, 0, row);
-	EXPECT_ARRAY(row, 2, 2, 1);
+	CHECK_ARRAY(row, 2, 2, 1);
 	cx_churn_retained(&b.c, 1, row);
-	EXPECT_ARRAY(row, 0, 0, 0);
+	CHECK_ARRAY(row, 0, 0, 0);
 	cx_churn_retained(&b.c, 2, row);
-	EXPECT_ARRAY(row, 1, 0);
-	EXPECT_EQ(b.c.new_[0], 3);
-	EXPECT_EQ(b.c.new_lost[0], 1);
+	CHECK_ARRAY(row, 1, 0);
+	CHECK_I64(b.c.new_[0], 3);
+	CHECK_I64(b.c.new_lost[0], 1);
 	box_free(&b);
 }
 
@@ -600,16 +549,16 @@ test_bad_spans(void)
 	inf_early[0].hi_inf = true;		/* unbounded above, but not last */
 	memcpy(saved, b.mem, b.slots * sizeof(int64_t));
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		EXPECT_STATUS(cx_churn_add(&b.c, bad[i], 2), CX_CHURN_BAD_SPANS);
-	EXPECT_STATUS(cx_churn_add(&b.c, inf_late, 2), CX_CHURN_BAD_SPANS);
-	EXPECT_STATUS(cx_churn_add(&b.c, inf_early, 2), CX_CHURN_BAD_SPANS);
-	EXPECT(memcmp(saved, b.mem, b.slots * sizeof(int64_t)) == 0);
+		CHECK_STATUS(cx_churn_add(&b.c, bad[i], 2), CX_CHURN_BAD_SPANS);
+	CHECK_STATUS(cx_churn_add(&b.c, inf_late, 2), CX_CHURN_BAD_SPANS);
+	CHECK_STATUS(cx_churn_add(&b.c, inf_early, 2), CX_CHURN_BAD_SPANS);
+	CHECK(memcmp(saved, b.mem, b.slots * sizeof(int64_t)) == 0);
 
 	/* not adjacent when the instant between them is missing: [5, 10) (10, 12) */
 	{
 		CxSpan		ok[2] = {span(5, 10), span_with(10, false, 12, false)};
 
-		EXPECT_STATUS(cx_churn_add(&b.c, ok, 2), CX_CHURN_OK);
+		CHECK_STATUS(cx_churn_add(&b.c, ok, 2), CX_CHURN_OK);
 	}
 	free(saved);
 	box_free(&b);
@@ -626,21 +575,21 @@ test_overflow(void)
 	/* at INT64_MAX customers, one more fails and changes nothing */
 	*a.c.customers = INT64_MAX;
 	memcpy(saved, a.mem, a.slots * sizeof(int64_t));
-	EXPECT_STATUS(cx_churn_add(&a.c, &s, 1), CX_CHURN_OVERFLOW);
-	EXPECT(memcmp(saved, a.mem, a.slots * sizeof(int64_t)) == 0);
+	CHECK_STATUS(cx_churn_add(&a.c, &s, 1), CX_CHURN_OVERFLOW);
+	CHECK(memcmp(saved, a.mem, a.slots * sizeof(int64_t)) == 0);
 	/* an empty activity is no customer, so it still fits */
-	EXPECT_STATUS(cx_churn_add(&a.c, &s, 0), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_add(&a.c, &s, 0), CX_CHURN_OK);
 
 	/* merging past INT64_MAX fails, dst unchanged */
 	*a.c.customers = INT64_MAX - 1;
 	cx_churn_add(&b.c, &s, 1);
 	cx_churn_add(&b.c, &s, 1);
 	memcpy(saved, a.mem, a.slots * sizeof(int64_t));
-	EXPECT_STATUS(cx_churn_merge(&a.c, &b.c), CX_CHURN_OVERFLOW);
-	EXPECT(memcmp(saved, a.mem, a.slots * sizeof(int64_t)) == 0);
+	CHECK_STATUS(cx_churn_merge(&a.c, &b.c), CX_CHURN_OVERFLOW);
+	CHECK(memcmp(saved, a.mem, a.slots * sizeof(int64_t)) == 0);
 	*a.c.customers = INT64_MAX - 2;
-	EXPECT_STATUS(cx_churn_merge(&a.c, &b.c), CX_CHURN_OK);
-	EXPECT_EQ(*a.c.customers, INT64_MAX);
+	CHECK_STATUS(cx_churn_merge(&a.c, &b.c), CX_CHURN_OK);
+	CHECK_I64(*a.c.customers, INT64_MAX);
 	free(saved);
 	box_free(&a);
 	box_free(&b);
@@ -653,8 +602,8 @@ test_merge_grid_mismatch(void)
 	Box			b = box_new(B4, 4, 1);
 	Box			c = box_new(B4, 3, -1);
 
-	EXPECT_STATUS(cx_churn_merge(&a.c, &b.c), CX_CHURN_BAD_GRID);
-	EXPECT_STATUS(cx_churn_merge(&a.c, &c.c), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_merge(&a.c, &b.c), CX_CHURN_BAD_GRID);
+	CHECK_STATUS(cx_churn_merge(&a.c, &c.c), CX_CHURN_BAD_GRID);
 	box_free(&a);
 	box_free(&b);
 	box_free(&c);
@@ -690,13 +639,13 @@ test_load_round_trip(void)
 		cx_churn_retained(&a.c, k, cells + n);
 		n += cx_churn_row_len(&a.c, k);
 	}
-	EXPECT_EQ(n, 4 + 3 + 2 + 1);
+	CHECK_I64(n, 4 + 3 + 2 + 1);
 
 	*b.c.customers = *a.c.customers;
 	memcpy(b.c.churned, a.c.churned, 5 * 4 * sizeof(int64_t));
-	EXPECT_STATUS(cx_churn_load(&b.c, active, cells), CX_CHURN_OK);
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
-	EXPECT(memcmp(a.mem, b.mem, a.slots * sizeof(int64_t)) == 0);
+	CHECK_STATUS(cx_churn_load(&b.c, active, cells), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+	CHECK(memcmp(a.mem, b.mem, a.slots * sizeof(int64_t)) == 0);
 	box_free(&a);
 	box_free(&b);
 }
@@ -738,20 +687,20 @@ test_validate(void)
 	int64_t		cells[7] = {1, 1, 0, 0, 0, 0, 0};
 	int64_t		a[5];
 
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_OK);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_OK);
 	/* fewer customers than the distinct ones a period sees */
-	EXPECT_STATUS(validate_counts(2, active, lists, cells), CX_CHURN_TOO_MANY);
-	EXPECT_STATUS(validate_counts(-1, active, lists, cells), CX_CHURN_NEGATIVE);
+	CHECK_STATUS(validate_counts(2, active, lists, cells), CX_CHURN_TOO_MANY);
+	CHECK_STATUS(validate_counts(-1, active, lists, cells), CX_CHURN_NEGATIVE);
 
 	/* the identity broken: one more at t2 */
 	memcpy(a, active, sizeof(a));
 	a[2] = 3;
 	a[3] = 3;
 	a[4] = 3;
-	EXPECT_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_INCONSISTENT);
+	CHECK_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_INCONSISTENT);
 	/* a negative active count */
 	a[0] = -1;
-	EXPECT_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_NEGATIVE);
+	CHECK_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_NEGATIVE);
 	/*
 	 * Counts whose differences overflow int64 (binary input can carry
 	 * them): refused before any difference is taken, so UBSan sees no
@@ -759,51 +708,51 @@ test_validate(void)
 	 */
 	a[0] = INT64_MIN;
 	a[1] = 1;
-	EXPECT_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_NEGATIVE);
+	CHECK_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_NEGATIVE);
 	a[0] = INT64_MAX;
 	a[1] = INT64_MIN + 1;
-	EXPECT_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_NEGATIVE);
+	CHECK_STATUS(validate_counts(4, a, lists, cells), CX_CHURN_NEGATIVE);
 	a[0] = 1;
 	a[1] = 2;
 	{
 		int64_t		bad_cells[7] = {1, INT64_MIN, 0, 0, 0, 0, 0};
 
-		EXPECT_STATUS(validate_counts(4, active, lists, bad_cells), CX_CHURN_NEGATIVE);
+		CHECK_STATUS(validate_counts(4, active, lists, bad_cells), CX_CHURN_NEGATIVE);
 	}
 
 	/* more lost than new */
 	lists[3][0] = 3;
-	EXPECT_STATUS(validate_counts(9, active, lists, cells), CX_CHURN_INCONSISTENT);
+	CHECK_STATUS(validate_counts(9, active, lists, cells), CX_CHURN_INCONSISTENT);
 	lists[3][0] = 1;
 	/* a negative counter */
 	lists[4][2] = -1;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_NEGATIVE);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_NEGATIVE);
 	lists[4][2] = 0;
 	/* more churned than there were */
 	lists[0][0] = 2;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_INCONSISTENT);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_INCONSISTENT);
 	lists[0][0] = 0;
 
 	/* cohort cells: offset 0 must be new - new_lost, none above the size */
 	cells[0] = 2;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_INCONSISTENT);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_INCONSISTENT);
 	cells[0] = 1;
 	cells[1] = 3;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_TOO_MANY);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_TOO_MANY);
 	cells[1] = 1;
 	cells[3] = -1;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_NEGATIVE);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_NEGATIVE);
 	cells[3] = 0;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_OK);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_OK);
 
 	/*
 	 * 2 + 2 + 2 new customers in periods 0, 2 and 3 (all but the first
 	 * lost again, so every identity holds): more than the 4 customers.
 	 */
 	lists[1][2] = lists[3][2] = 2;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_OK);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_OK);
 	lists[1][3] = lists[3][3] = 2;
-	EXPECT_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_TOO_MANY);
+	CHECK_STATUS(validate_counts(4, active, lists, cells), CX_CHURN_TOO_MANY);
 }
 
 static void
@@ -814,18 +763,18 @@ test_validate_raw(void)
 	CxSpan		s = span(5, 25);
 
 	cx_churn_add(&b.c, &s, 1);
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
 	b.c.active_diff[5] = 7;		/* the balancing entry */
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_INCONSISTENT);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_INCONSISTENT);
 	b.c.active_diff[5] = 0;
 	b.c.active_diff[0] = INT64_MAX;
 	b.c.active_diff[1] = INT64_MAX;
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_TOO_MANY);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_TOO_MANY);
 	box_free(&b);
 
 	b = box_new(B4, 4, -1);
 	b.c.bounds[2] = b.c.bounds[1];
-	EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_BAD_BOUNDS);
+	CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_BAD_BOUNDS);
 	box_free(&b);
 }
 
@@ -843,19 +792,19 @@ test_index(void)
 	const int64_t months[] = {0, 31, 60, 91, 121, 152};	/* 2024, Jan..Jun */
 	const int64_t uneven[] = {0, 1, 1000};
 
-	EXPECT_EQ(cx_churn_index_slots(B4, 4), 6);
+	CHECK_I64(cx_churn_index_slots(B4, 4), 6);
 	cx_churn_index_build(&ix, B4, 4, first, first_bound);
-	EXPECT_EQ(ix.base, -1);
-	EXPECT_EQ(ix.shift, 3);
+	CHECK_I64(ix.base, -1);
+	CHECK_I64(ix.shift, 3);
 	for (int i = 0; i < 6; i++)
 	{
-		EXPECT_EQ(first[i], i < 5 ? i : 4);
-		EXPECT_EQ(first_bound[i], B4[first[i]]);
+		CHECK_I64(first[i], i < 5 ? i : 4);
+		CHECK_I64(first_bound[i], B4[first[i]]);
 	}
 	/* months of 29 to 31 days: slots of 16 days, 153 / 16 + 1 = 10 */
-	EXPECT_EQ(cx_churn_index_slots(months, 5), 10);
+	CHECK_I64(cx_churn_index_slots(months, 5), 10);
 	/* one gap of 1 among gaps of 1000: too many slots, no index */
-	EXPECT_EQ(cx_churn_index_slots(uneven, 2), 0);
+	CHECK_I64(cx_churn_index_slots(uneven, 2), 0);
 
 	/* the same customers with and without the index: the same bytes */
 	{
@@ -869,10 +818,10 @@ test_index(void)
 				CxSpan		s[2] = {span_with(lo, lo % 2 == 0, lo + len, lo % 3 == 0),
 				span_with(lo + len + 2, true, lo + len + 9, false)};
 
-				EXPECT_STATUS(cx_churn_add(&a.c, s, 2), cx_churn_add(&b.c, s, 2));
+				CHECK_STATUS(cx_churn_add(&a.c, s, 2), cx_churn_add(&b.c, s, 2));
 			}
-		EXPECT(memcmp(a.mem, b.mem, a.slots * sizeof(int64_t)) == 0);
-		EXPECT(*a.c.customers > 300);
+		CHECK(memcmp(a.mem, b.mem, a.slots * sizeof(int64_t)) == 0);
+		CHECK(*a.c.customers > 300);
 		box_free(&a);
 		box_free(&b);
 	}
@@ -882,19 +831,19 @@ static void
 test_ratio_and_text(void)
 {
 	/* the seed example: 50 lost of 500 -> 0.1 */
-	EXPECT(cx_churn_ratio(50, 500) == 0.1);
-	EXPECT(cx_churn_ratio(0, 7) == 0.0);
-	EXPECT(isnan(cx_churn_ratio(0, 0)));
-	EXPECT(isnan(cx_churn_ratio(3, 0)));
+	CHECK(cx_churn_ratio(50, 500) == 0.1);
+	CHECK(cx_churn_ratio(0, 7) == 0.0);
+	CHECK(isnan(cx_churn_ratio(0, 0)));
+	CHECK(isnan(cx_churn_ratio(3, 0)));
 	for (int st = CX_CHURN_OK; st <= CX_CHURN_INCONSISTENT; st++)
 	{
 		const char *t = cx_churn_status_text((CxChurnStatus) st);
 
-		EXPECT(t != NULL && strlen(t) > 5);
+		CHECK(t != NULL && strlen(t) > 5);
 		for (int other = CX_CHURN_OK; other < st; other++)
-			EXPECT(strcmp(t, cx_churn_status_text((CxChurnStatus) other)) != 0);
+			CHECK(strcmp(t, cx_churn_status_text((CxChurnStatus) other)) != 0);
 	}
-	EXPECT(strcmp(cx_churn_status_text((CxChurnStatus) 99), "unknown error") == 0);
+	CHECK(strcmp(cx_churn_status_text((CxChurnStatus) 99), "unknown error") == 0);
 }
 
 /* ---------------------------------------------------------------------
@@ -1096,7 +1045,7 @@ test_random_against_model(void)
 		/* every other round looks boundaries up through an index */
 		if (round % 2 == 1)
 		{
-			EXPECT(cx_churn_index_slots(bounds, periods) > 0);
+			CHECK(cx_churn_index_slots(bounds, periods) > 0);
 			cx_churn_index_build(&ix, bounds, periods, first, first_bound);
 			b.c.index = half.c.index = &ix;
 		}
@@ -1108,7 +1057,7 @@ test_random_against_model(void)
 			bool		valid = model_valid(s, n);
 			Box		   *into = i % 2 ? &b : &half;
 
-			EXPECT_STATUS(cx_churn_add(&into->c, s, n), valid ? CX_CHURN_OK : CX_CHURN_BAD_SPANS);
+			CHECK_STATUS(cx_churn_add(&into->c, s, n), valid ? CX_CHURN_OK : CX_CHURN_BAD_SPANS);
 			if (valid)
 			{
 				model_add(&m, bounds, periods, s, n);
@@ -1118,9 +1067,9 @@ test_random_against_model(void)
 				rejected++;
 		}
 		/* two halves merged are the whole */
-		EXPECT_STATUS(cx_churn_merge(&b.c, &half.c), CX_CHURN_OK);
-		EXPECT_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
-		EXPECT_EQ(*b.c.customers, m.customers);
+		CHECK_STATUS(cx_churn_merge(&b.c, &half.c), CX_CHURN_OK);
+		CHECK_STATUS(cx_churn_validate(&b.c), CX_CHURN_OK);
+		CHECK_I64(*b.c.customers, m.customers);
 		{
 			Counts		k = counts_of(&b.c);
 
@@ -1140,32 +1089,31 @@ test_random_against_model(void)
 		box_free(&half);
 	}
 	/* the generator exercised both paths */
-	EXPECT(customers > 20000);
-	EXPECT(rejected > 2000);
+	CHECK(customers > 20000);
+	CHECK(rejected > 2000);
 }
 
 int
 main(void)
 {
-	run_group(test_grid_limits, "grid limits, slots and boundary checks");
-	run_group(test_layout, "the counters tile one block in order");
-	run_group(test_join_and_leave, "a customer joins in one period and leaves in a later one");
-	run_group(test_join_and_leave_same_period, "joining and leaving in the same period: new and new_lost");
-	run_group(test_edges, "bounds on period edges, single instants, spans outside the grid");
-	run_group(test_open_ended, "open-ended spans: present from or until forever");
-	run_group(test_lapse_within_period, "a lapse and return within a period is not churn");
-	run_group(test_lapse_across_periods, "a lapse across periods: churned, then reactivated once");
-	run_group(test_empty_and_many, "empty activity counts nothing; several customers add up");
-	run_group(test_cohorts, "cohort rows by period of first activity, clipped to the grid");
-	run_group(test_bad_spans, "unsorted, overlapping, adjacent or empty spans are rejected, state unchanged");
-	run_group(test_overflow, "customer count at INT64_MAX: add and merge fail, state unchanged");
-	run_group(test_merge_grid_mismatch, "merge refuses other periods or cohort offsets");
-	run_group(test_load_round_trip, "counts exported and loaded back give the same bytes");
-	run_group(test_validate, "validation catches counts that no customers give");
-	run_group(test_validate_raw, "validation catches broken difference arrays and boundaries");
-	run_group(test_index, "an index over the boundaries gives what binary search gives");
-	run_group(test_ratio_and_text, "ratio (NaN for 0 denominators) and status texts");
-	run_group(test_random_against_model, "40,000 random customers on 400 random grids agree with the model");
-	printf("1..%d\n", groups_run);
-	return groups_failed > 0 ? 1 : 0;
+	tap_run(test_grid_limits, "grid limits, slots and boundary checks");
+	tap_run(test_layout, "the counters tile one block in order");
+	tap_run(test_join_and_leave, "a customer joins in one period and leaves in a later one");
+	tap_run(test_join_and_leave_same_period, "joining and leaving in the same period: new and new_lost");
+	tap_run(test_edges, "bounds on period edges, single instants, spans outside the grid");
+	tap_run(test_open_ended, "open-ended spans: present from or until forever");
+	tap_run(test_lapse_within_period, "a lapse and return within a period is not churn");
+	tap_run(test_lapse_across_periods, "a lapse across periods: churned, then reactivated once");
+	tap_run(test_empty_and_many, "empty activity counts nothing; several customers add up");
+	tap_run(test_cohorts, "cohort rows by period of first activity, clipped to the grid");
+	tap_run(test_bad_spans, "unsorted, overlapping, adjacent or empty spans are rejected, state unchanged");
+	tap_run(test_overflow, "customer count at INT64_MAX: add and merge fail, state unchanged");
+	tap_run(test_merge_grid_mismatch, "merge refuses other periods or cohort offsets");
+	tap_run(test_load_round_trip, "counts exported and loaded back give the same bytes");
+	tap_run(test_validate, "validation catches counts that no customers give");
+	tap_run(test_validate_raw, "validation catches broken difference arrays and boundaries");
+	tap_run(test_index, "an index over the boundaries gives what binary search gives");
+	tap_run(test_ratio_and_text, "ratio (NaN for 0 denominators) and status texts");
+	tap_run(test_random_against_model, "40,000 random customers on 400 random grids agree with the model");
+	return tap_done();
 }

@@ -26,55 +26,7 @@
 #include <string.h>
 
 #include "cx_splitmix.h"
-
-/* ---------------------------------------------------------------------
- * A minimal TAP harness
- * ---------------------------------------------------------------------
- */
-
-static int	group_failures;		/* failed checks in the current group */
-static int	group_diag_lines;	/* diagnostics kept for the current group */
-static char diag_buf[16384];
-static size_t diag_len;
-
-#define MAX_DIAG_LINES 24
-
-__attribute__((format(printf, 1, 2)))
-static void
-diagf(const char *fmt,...)
-{
-	va_list		ap;
-	int			len;
-
-	if (diag_len >= sizeof(diag_buf) - 1)
-		return;
-	va_start(ap, fmt);
-	len = vsnprintf(diag_buf + diag_len, sizeof(diag_buf) - diag_len, fmt, ap);
-	va_end(ap);
-	if (len > 0)
-	{
-		diag_len += (size_t) len;
-		if (diag_len > sizeof(diag_buf) - 1)
-			diag_len = sizeof(diag_buf) - 1;
-	}
-}
-
-/* Records a failed check; returns true if its diagnostics should be kept. */
-static bool
-fail_at(int line, const char *expr)
-{
-	group_failures++;
-	if (group_diag_lines >= MAX_DIAG_LINES)
-	{
-		if (group_diag_lines == MAX_DIAG_LINES)
-			diagf("# (further failures in this group not shown)\n");
-		group_diag_lines++;
-		return false;
-	}
-	group_diag_lines++;
-	diagf("# %s:%d: %s\n", __FILE__, line, expr);
-	return true;
-}
+#include "cx_tap.h"
 
 static const char *
 status_name(CxStatus s)
@@ -95,65 +47,19 @@ status_name(CxStatus s)
 	return "(unknown status)";
 }
 
-#define CHECK(cond) \
-	do { \
-		if (!(cond) && fail_at(__LINE__, #cond)) \
-			diagf("# got false, expected true\n"); \
-	} while (0)
-
-#define CHECK_I64(got, exp) \
-	do { \
-		int64_t		g_ = (got), e_ = (exp); \
-		if (g_ != e_ && fail_at(__LINE__, #got)) \
-			diagf("# got %" PRId64 ", expected %" PRId64 "\n", g_, e_); \
-	} while (0)
-
 #define CHECK_STATUS(got, exp) \
 	do { \
 		CxStatus	g_ = (got), e_ = (exp); \
-		if (g_ != e_ && fail_at(__LINE__, #got)) \
-			diagf("# got %s, expected %s\n", status_name(g_), status_name(e_)); \
-	} while (0)
-
-/* exact equality of doubles (NaN never passes) */
-#define CHECK_DBL_EQ(got, exp) \
-	do { \
-		double		g_ = (got), e_ = (exp); \
-		if (!(g_ == e_) && fail_at(__LINE__, #got)) \
-			diagf("# got %.17g, expected %.17g\n", g_, e_); \
-	} while (0)
-
-/* |got - exp| <= tol (NaN never passes) */
-#define CHECK_NEAR(got, exp, tol) \
-	do { \
-		double		g_ = (got), e_ = (exp); \
-		if (!(fabs(g_ - e_) <= (tol)) && fail_at(__LINE__, #got)) \
-			diagf("# got %.17g, expected %.17g (abs. tolerance %g)\n", \
-				  g_, e_, (double) (tol)); \
-	} while (0)
-
-/* |got - exp| <= rel * |exp| (NaN never passes) */
-#define CHECK_REL(got, exp, rel) \
-	do { \
-		double		g_ = (got), e_ = (exp); \
-		if (!(fabs(g_ - e_) <= (rel) * fabs(e_)) && fail_at(__LINE__, #got)) \
-			diagf("# got %.17g, expected %.17g (rel. tolerance %g)\n", \
-				  g_, e_, (double) (rel)); \
-	} while (0)
-
-#define CHECK_NAN(got) \
-	do { \
-		double		g_ = (got); \
-		if (!isnan(g_) && fail_at(__LINE__, #got)) \
-			diagf("# got %.17g, expected NaN\n", g_); \
+		if (g_ != e_ && tap_fail(__LINE__, #got)) \
+			tap_diag("# got %s, expected %s\n", status_name(g_), status_name(e_)); \
 	} while (0)
 
 /* the distribution is byte-for-byte the one saved before */
 #define CHECK_UNCHANGED(d, saved) \
 	do { \
 		if (memcmp(&(d), &(saved), sizeof(CxDist)) != 0 && \
-			fail_at(__LINE__, #d " unchanged")) \
-			diagf("# got n=%" PRId64 ", expected n=%" PRId64 " and the same counts\n", \
+			tap_fail(__LINE__, #d " unchanged")) \
+			tap_diag("# got n=%" PRId64 ", expected n=%" PRId64 " and the same counts\n", \
 				  (d).n, (saved).n); \
 	} while (0)
 
@@ -162,14 +68,14 @@ static void
 check_dist_at(int line, const char *expr, const CxDist *d, int64_t n,
 			  const int64_t *c, int nc)
 {
-	if (d->n != n && fail_at(line, expr))
-		diagf("# got n=%" PRId64 ", expected n=%" PRId64 "\n", d->n, n);
+	if (d->n != n && tap_fail(line, expr))
+		tap_diag("# got n=%" PRId64 ", expected n=%" PRId64 "\n", d->n, n);
 	for (int i = 0; i < CX_MAX_POINTS; i++)
 	{
 		int64_t		e = i < nc ? c[i] : 0;
 
-		if (d->count[i] != e && fail_at(line, expr))
-			diagf("# got count[%d]=%" PRId64 ", expected %" PRId64 "\n",
+		if (d->count[i] != e && tap_fail(line, expr))
+			tap_diag("# got count[%d]=%" PRId64 ", expected %" PRId64 "\n",
 				  i, d->count[i], e);
 	}
 }
@@ -1066,8 +972,8 @@ test_dist_random_ops(void)
 		if (got != want || !state_checked_ok || !dist_matches(d, m))
 		{
 			mismatches++;
-			if (fail_at(__LINE__, "random op"))
-				diagf("# iteration %ld, scale %d, op %d: got %s, expected %s; "
+			if (tap_fail(__LINE__, "random op"))
+				tap_diag("# iteration %ld, scale %d, op %d: got %s, expected %s; "
 					  "n=%" PRId64 " model n=%" PRId64 "%s\n",
 					  it, np, op, status_name(got), status_name(want),
 					  d->n, m->n, state_checked_ok ? "" : " (result/side check failed)");
@@ -1080,8 +986,8 @@ test_dist_random_ops(void)
 		if (cx_dist_validate(d, np) != CX_OK)
 		{
 			invariant_failures++;
-			if (fail_at(__LINE__, "cx_dist_validate(d, np) after op"))
-				diagf("# iteration %ld: got %s, expected CX_OK\n",
+			if (tap_fail(__LINE__, "cx_dist_validate(d, np) after op"))
+				tap_diag("# iteration %ld: got %s, expected CX_OK\n",
 					  it, status_name(cx_dist_validate(d, np)));
 		}
 	}
@@ -1272,8 +1178,8 @@ test_norm_quantile_sweep(void)
 
 		if (!(x >= prev))
 		{
-			if (fail_at(__LINE__, "quantile non-decreasing"))
-				diagf("# got Phi^-1(%.17g) = %.17g < previous %.17g\n", p, x, prev);
+			if (tap_fail(__LINE__, "quantile non-decreasing"))
+				tap_diag("# got Phi^-1(%.17g) = %.17g < previous %.17g\n", p, x, prev);
 		}
 		prev = x;
 		if (p < 0.5)
@@ -1305,10 +1211,10 @@ test_norm_quantile_sweep(void)
 		}
 	}
 	CHECK_I64(npts, 2 * steps + 1);
-	if (!(worst < 1e-13) && fail_at(__LINE__, "|Phi(Phi^-1(p)) - p| / min(p, 1-p)"))
-		diagf("# got %.3g at p = %.17g, expected < 1e-13\n", worst, worst_p);
-	if (!(worst_dx < 3e-15) && fail_at(__LINE__, "|x - Phi^-1(p)| / max(1, |x|) by Newton step"))
-		diagf("# got %.3g at p = %.17g, expected < 3e-15\n", worst_dx, worst_dx_p);
+	if (!(worst < 1e-13) && tap_fail(__LINE__, "|Phi(Phi^-1(p)) - p| / min(p, 1-p)"))
+		tap_diag("# got %.3g at p = %.17g, expected < 1e-13\n", worst, worst_p);
+	if (!(worst_dx < 3e-15) && tap_fail(__LINE__, "|x - Phi^-1(p)| / max(1, |x|) by Newton step"))
+		tap_diag("# got %.3g at p = %.17g, expected < 3e-15\n", worst_dx, worst_dx_p);
 }
 
 static void
@@ -2060,28 +1966,7 @@ static const struct
 int
 main(void)
 {
-	const int	ntests = (int) (sizeof(tests) / sizeof(tests[0]));
-	int			failed = 0;
-
-	for (int t = 0; t < ntests; t++)
-	{
-		group_failures = 0;
-		group_diag_lines = 0;
-		diag_len = 0;
-		diag_buf[0] = '\0';
-		tests[t].fn();
-		if (group_failures == 0)
-			printf("ok %d - %s\n", t + 1, tests[t].desc);
-		else
-		{
-			failed++;
-			printf("not ok %d - %s\n", t + 1, tests[t].desc);
-			fputs(diag_buf, stdout);
-		}
-		fflush(stdout);
-	}
-	printf("1..%d\n", ntests);
-	if (failed)
-		printf("# %d of %d test groups failed\n", failed, ntests);
-	return failed ? 1 : 0;
+	for (size_t t = 0; t < sizeof(tests) / sizeof(tests[0]); t++)
+		tap_run(tests[t].fn, tests[t].desc);
+	return tap_done();
 }

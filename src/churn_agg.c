@@ -1,0 +1,487 @@
+/*
+ * churn_agg.c
+ *		churn_agg(): ranges and multiranges of activity read as spans, the
+ *		per-call-site cache, and the transition and combine functions (see
+ *		churn.h).
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "datatype/timestamp.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/lsyscache.h"
+#include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
+#include "utils/timestamp.h"
+#include "utils/typcache.h"
+
+#include "churn.h"
+#include "cx_varlena.h"
+
+/* Turns a non-OK status from the core into an ERROR. */
+pg_noreturn static void
+churn_report(CxChurnStatus status, ChurnKind kind)
+{
+	if (status == CX_CHURN_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s value out of range", churn_type_name(kind)),
+				 errdetail("In this %s, %s.", churn_type_name(kind), cx_churn_status_text(status))));
+	elog(ERROR, "%s: %s", churn_type_name(kind), cx_churn_status_text(status));
+	pg_unreachable();
+}
+
+/* ---------------------------------------------------------------------
+ * The aggregate
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * What one churn_agg() call site passes, worked out on its first row and
+ * kept in fn_extra: the activity's type, and the shape of the grid
+ * arguments (a number of periods or an end; a max_offset or not).
+ */
+typedef struct ChurnCall
+{
+	ChurnKind	kind;
+	bool		multirange;
+	bool		until;			/* argument 4 is an end, not a count */
+	bool		has_offset;		/* argument 5 is max_offset */
+	TypeCacheEntry *rngtyp;		/* the range type (of the multirange) */
+	MemoryContext mcxt;			/* where this lives: the call site's */
+
+	/*
+	 * An index over the boundaries of the first grid this call site meets
+	 * (usually its only one), for O(1) lookups; summaries of other grids do
+	 * binary searches.  The grid is known by what determines its
+	 * boundaries: origin, bucket, periods and, for timestamptz, the zone.
+	 */
+	bool		index_tried;
+	bool		has_index;
+	int64		key_origin;
+	int32		key_months;
+	int32		key_days;
+	int64		key_usecs;
+	int32		key_periods;
+	pg_tz	   *key_tz;
+	CxChurnIndex index;
+} ChurnCall;
+
+static ChurnCall *
+churn_call(FunctionCallInfo fcinfo)
+{
+	ChurnCall  *cc = (ChurnCall *) fcinfo->flinfo->fn_extra;
+	Oid			activity,
+				elem;
+
+	if (likely(cc != NULL))
+		return cc;
+	cc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnCall));
+	cc->mcxt = fcinfo->flinfo->fn_mcxt;
+	activity = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	if (!OidIsValid(activity))
+		elog(ERROR, "could not determine the activity type of churn_agg()");
+	switch (get_typtype(activity))
+	{
+		case TYPTYPE_MULTIRANGE:
+			cc->multirange = true;
+			cc->rngtyp = lookup_type_cache(activity, TYPECACHE_MULTIRANGE_INFO)->rngtype;
+			break;
+		case TYPTYPE_RANGE:
+			cc->rngtyp = lookup_type_cache(activity, TYPECACHE_RANGE_INFO);
+			break;
+		default:
+			elog(ERROR, "churn_agg() activity must be a range or a multirange, not type %u", activity);
+	}
+	if (cc->rngtyp == NULL || cc->rngtyp->rngelemtype == NULL)
+		elog(ERROR, "type %u is not a range or multirange type", activity);
+	elem = cc->rngtyp->rngelemtype->type_id;
+	if (elem == DATEOID)
+		cc->kind = CHURN_DATE;
+	else if (elem == TIMESTAMPTZOID)
+		cc->kind = CHURN_TSTZ;
+	else
+		elog(ERROR, "churn_agg() activity must be of dates or timestamptz, not of type %u", elem);
+	cc->until = get_fn_expr_argtype(fcinfo->flinfo, 4) != INT4OID;
+	cc->has_offset = PG_NARGS() > 5;
+	fcinfo->flinfo->fn_extra = cc;
+	return cc;
+}
+
+/* The grid a row asks for; its number of periods is still unknown with an end. */
+typedef struct ChurnArgs
+{
+	int64		origin;
+	Interval   *bucket;
+	int64		periods_or_until;
+	int32		max_offset;		/* -1: none */
+} ChurnArgs;
+
+static int64
+grid_value(const ChurnCall *cc, Datum d)
+{
+	return cc->kind == CHURN_DATE ? (int64) DatumGetDateADT(d) : (int64) DatumGetTimestampTz(d);
+}
+
+pg_noreturn static void
+report_null_grid(const ChurnCall *cc)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("churn_agg() grid arguments must not be null"),
+			 errdetail("The origin, the bucket, the number of periods or the end%s are NULL in a row.",
+					   cc->has_offset ? ", and max_offset," : ""),
+			 errhint("Pass the same grid on every row of a group.")));
+	pg_unreachable();
+}
+
+pg_noreturn static void
+report_negative_offset(int32 max_offset)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("churn_agg() max_offset %d is negative", max_offset),
+			 errdetail("max_offset is the last cohort offset to count: 0 counts each cohort at the end of its first period.")));
+	pg_unreachable();
+}
+
+/* The grid arguments of a row; the error paths are out of line. */
+static inline ChurnArgs
+churn_args(FunctionCallInfo fcinfo, const ChurnCall *cc)
+{
+	ChurnArgs	a;
+
+	if (unlikely(PG_ARGISNULL(2) | PG_ARGISNULL(3) | PG_ARGISNULL(4) |
+				 (cc->has_offset && PG_ARGISNULL(5))))
+		report_null_grid(cc);
+	a.origin = grid_value(cc, PG_GETARG_DATUM(2));
+	a.bucket = PG_GETARG_INTERVAL_P(3);
+	a.periods_or_until = cc->until ? grid_value(cc, PG_GETARG_DATUM(4)) : PG_GETARG_INT32(4);
+	a.max_offset = cc->has_offset ? PG_GETARG_INT32(5) : -1;
+	if (unlikely(cc->has_offset && a.max_offset < 0))
+		report_negative_offset(a.max_offset);
+	return a;
+}
+
+/*
+ * The grid of the first row: checked, its number of periods worked out
+ * from the end if that is what the row gives.
+ */
+static pg_noinline ChurnState *
+churn_first(const ChurnCall *cc, const ChurnArgs *a)
+{
+	ChurnGrid	g;
+	const char *problem;
+
+	g.kind = cc->kind;
+	g.origin = a->origin;
+	g.months = a->bucket->month;
+	g.days = a->bucket->day;
+	g.usecs = a->bucket->time;
+	g.tz = session_timezone;
+	g.zone = cc->kind == CHURN_TSTZ ? pg_get_timezone_name(session_timezone) : NULL;
+	if (cc->kind == CHURN_TSTZ &&
+		(g.zone == NULL || strlen(g.zone) == 0 || strlen(g.zone) > CHURN_MAX_ZONE ||
+		 strchr(g.zone, ';') != NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("time zone \"%s\" cannot be used for a churn grid", g.zone ? g.zone : ""),
+				 errdetail("A churn grid records its time zone by name: 1 to %d characters, without \";\".", CHURN_MAX_ZONE),
+				 errhint("SET TIME ZONE to a named zone such as 'UTC' or 'Europe/Paris'.")));
+	g.periods = 1;
+	g.max_offset = -1;
+	if ((problem = churn_grid_problem(&g)) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid churn grid"),
+				 errdetail("%s", problem)));
+
+	if (!cc->until)
+		g.periods = (int32) a->periods_or_until;
+	else
+	{
+		int64		t = g.origin;
+		int64		k = 0;
+
+		if (a->periods_or_until <= g.origin)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("churn grid end must be after its origin")));
+		/* the fewest periods whose last boundary reaches the end */
+		while (t < a->periods_or_until)
+		{
+			if (++k > CX_CHURN_MAX_PERIODS)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid churn grid"),
+						 errdetail("From the origin to the end there are more than %d periods.",
+								   CX_CHURN_MAX_PERIODS)));
+			if (!churn_grid_boundary(&g, k, &t))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+						 errmsg("churn period boundary out of range"),
+						 errdetail("Boundary " INT64_FORMAT " of the grid falls after 9999-12-31.", k)));
+		}
+		g.periods = (int32) k;
+	}
+	if (a->max_offset >= 0)
+		g.max_offset = Min(a->max_offset, g.periods - 1);
+	if ((problem = churn_grid_problem(&g)) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid churn grid"),
+				 errdetail("%s", problem)));
+	return churn_new(&g);
+}
+
+/* Reports a row whose grid is not its summary's. */
+pg_noreturn static void
+report_grid_mismatch(const ChurnCall *cc, const ChurnState *s, const ChurnArgs *a)
+{
+	StringInfoData row;
+	ChurnGrid	g = churn_state_grid(s);
+
+	g.origin = a->origin;
+	g.months = a->bucket->month;
+	g.days = a->bucket->day;
+	g.usecs = a->bucket->time;
+	g.periods = (int32) Min(Max(a->periods_or_until, 0), PG_INT32_MAX);
+	g.max_offset = a->max_offset;
+	initStringInfo(&row);
+	churn_append_grid(&row, &g);
+	if (cc->until)
+	{
+		/* the row gives an end, not a number of periods */
+		char	   *p = strstr(row.data, ";periods=");
+
+		row.len = p - row.data;
+		*p = '\0';
+		appendStringInfoString(&row, ";until=");
+		churn_append_instant(&row, cc->kind, a->periods_or_until);
+		if (a->max_offset >= 0)
+			appendStringInfo(&row, ";max_offset=%d", a->max_offset);
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("churn grid differs between rows"),
+			 errdetail("The first row's grid is %s; this row's is %s.", churn_state_grid_text(s), row.data),
+			 errhint("Pass the same origin, bucket, number of periods (or end) and max_offset on every row of a group.")));
+	pg_unreachable();
+}
+
+/* Every row must ask for the grid of the group's summary. */
+static inline void
+churn_check_row(const ChurnCall *cc, const ChurnState *s, const ChurnArgs *a)
+{
+	const int64 *bounds = s->data + 1;
+	bool		same;
+
+	same = (a->origin == bounds[0]) &
+		(a->bucket->month == s->months) & (a->bucket->day == s->days) &
+		(a->bucket->time == s->usecs) &
+		(a->max_offset < 0 ? s->max_offset < 0 :
+		 Min(a->max_offset, s->periods - 1) == s->max_offset);
+	if (cc->until)
+		same &= (bounds[s->periods - 1] < a->periods_or_until) &
+			(a->periods_or_until <= bounds[s->periods]);
+	else
+		same &= a->periods_or_until == s->periods;
+	if (unlikely(!same))
+		report_grid_mismatch(cc, s, a);
+}
+
+/* Spans of activity up to this many are read without palloc. */
+#define CHURN_LOCAL_SPANS 16
+
+/*
+ * One range's bounds, read at *ptr (advanced past them): its flags byte says
+ * which bounds are stored.  The element is a date (4 bytes) or a
+ * timestamptz (8), fixed-length and by value, so each stored bound takes
+ * exactly its width, already aligned: this is range_deserialize() and
+ * multirange_get_bounds() for these two element types, without the type
+ * cache and with unaligned reads, so the datum can be read in place.
+ */
+static inline void
+read_span(CxSpan *s, uint8 flags, const char **ptr, ChurnKind kind)
+{
+	s->lo_inc = (flags & RANGE_LB_INC) != 0;
+	s->hi_inc = (flags & RANGE_UB_INC) != 0;
+	s->lo_inf = (flags & RANGE_LB_INF) != 0;
+	s->hi_inf = (flags & RANGE_UB_INF) != 0;
+	s->lo = s->hi = 0;
+	for (int side = 0; side < 2; side++)
+	{
+		int64	   *v = side == 0 ? &s->lo : &s->hi;
+
+		if (side == 0 ? !RANGE_HAS_LBOUND(flags) : !RANGE_HAS_UBOUND(flags))
+			continue;
+		if (kind == CHURN_DATE)
+		{
+			DateADT		d;
+
+			memcpy(&d, *ptr, sizeof(d));
+			*v = d;
+			*ptr += sizeof(d);
+		}
+		else
+		{
+			memcpy(v, *ptr, sizeof(TimestampTz));
+			*ptr += sizeof(TimestampTz);
+		}
+	}
+}
+
+/*
+ * The activity as spans, in local (CHURN_LOCAL_SPANS of them) or palloc'd
+ * memory; returns how many.  An empty range gives none.
+ *
+ * This is the per-row path: a range or multirange stored with a short
+ * header (most of them) is read where it lies, with no copy.  The layouts
+ * are PostgreSQL's on-disk formats (rangetypes.c, multirangetypes.c:
+ * header, items, flags, then each range's bounds padded to the element's
+ * alignment), which do not change between releases; offsets below count
+ * from where the value would start with a 4-byte header.
+ */
+static int
+churn_spans(const ChurnCall *cc, Datum activity, CxSpan *local, CxSpan **spans)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(activity);
+	const char *base;
+	const char *ptr;
+	const uint8 *flags;
+	uint32		count;
+	Size		align = cc->kind == CHURN_DATE ? sizeof(DateADT) : sizeof(TimestampTz);
+
+	/*
+	 * Out of line or compressed: detoast.  A short header is read in place
+	 * (VARATT_IS_SHORT is also true of a TOAST pointer: test that first).
+	 */
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		v = pg_detoast_datum(v);
+	base = VARDATA_ANY(v) - VARHDRSZ;
+	*spans = local;
+	if (!cc->multirange)
+	{
+		/* RangeType header, the bounds, and the flags in the last byte */
+		uint8		f = (uint8) base[VARHDRSZ + VARSIZE_ANY_EXHDR(v) - 1];
+
+		if (f & RANGE_EMPTY)
+			return 0;
+		ptr = base + sizeof(RangeType);
+		read_span(local, f, &ptr, cc->kind);
+		return 1;
+	}
+	memcpy(&count, base + offsetof(MultirangeType, rangeCount), sizeof(count));
+	if (count == 0)
+		return 0;
+	if (count > CHURN_LOCAL_SPANS)
+		*spans = palloc(count * sizeof(CxSpan));
+	/* MultirangeType header, count - 1 items, count flags, then the bounds */
+	flags = (const uint8 *) base + sizeof(MultirangeType) + (count - 1) * sizeof(uint32);
+	ptr = base + TYPEALIGN(align, sizeof(MultirangeType) + (count - 1) * sizeof(uint32) + count);
+	for (uint32 i = 0; i < count; i++)
+		read_span(&(*spans)[i], flags[i], &ptr, cc->kind);
+	return (int) count;
+}
+
+/* The index of the summary's grid, if this call site has one; else NULL. */
+static inline const CxChurnIndex *
+churn_index(ChurnCall *cc, const ChurnState *s)
+{
+	if (likely(cc->has_index) &&
+		s->data[1] == cc->key_origin && s->periods == cc->key_periods &&
+		s->months == cc->key_months && s->days == cc->key_days &&
+		s->usecs == cc->key_usecs &&
+		(cc->kind == CHURN_DATE || cc->key_tz == session_timezone))
+		return &cc->index;
+	if (!cc->index_tried)
+	{
+		const int64 *bounds = s->data + 1;
+		int32		slots = cx_churn_index_slots((const int64_t *) bounds, s->periods);
+
+		cc->index_tried = true;
+		if (slots > 0)
+		{
+			int32	   *first = MemoryContextAlloc(cc->mcxt, slots * sizeof(int32));
+			int64	   *first_bound = MemoryContextAlloc(cc->mcxt, slots * sizeof(int64));
+
+			cx_churn_index_build(&cc->index, (const int64_t *) bounds, s->periods,
+								 (int32_t *) first, (int64_t *) first_bound);
+			cc->key_origin = bounds[0];
+			cc->key_months = s->months;
+			cc->key_days = s->days;
+			cc->key_usecs = s->usecs;
+			cc->key_periods = s->periods;
+			cc->key_tz = session_timezone;
+			cc->has_index = true;
+			return &cc->index;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Transition function of every churn_agg(): adds one customer's activity.
+ * Not strict: the first row creates the summary from its grid arguments
+ * (even when its activity is NULL), and a NULL activity adds nothing.
+ */
+PG_FUNCTION_INFO_V1(churn_trans);
+Datum
+churn_trans(PG_FUNCTION_ARGS)
+{
+	ChurnCall  *cc = churn_call(fcinfo);
+	ChurnArgs	a = churn_args(fcinfo, cc);
+	ChurnState *s;
+
+	if (PG_ARGISNULL(0))
+		s = churn_first(cc, &a);
+	else
+	{
+		s = (ChurnState *) cx_state_arg(fcinfo);
+		churn_check_row(cc, s, &a);
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		CxSpan		local[CHURN_LOCAL_SPANS];
+		CxSpan	   *spans;
+		int			n = churn_spans(cc, PG_GETARG_DATUM(1), local, &spans);
+		CxChurn		c;
+		CxChurnStatus status;
+
+		churn_view(s, &c);
+		c.index = churn_index(cc, s);
+		status = cx_churn_add(&c, spans, n);
+		if (unlikely(status != CX_CHURN_OK))
+			churn_report(status, cc->kind);
+	}
+	PG_RETURN_POINTER(s);
+}
+
+/*
+ * Merges the second summary into the first: the transition function of
+ * rollup() and the combine function of every churn_agg().
+ */
+PG_FUNCTION_INFO_V1(churn_combine);
+Datum
+churn_combine(PG_FUNCTION_ARGS)
+{
+	ChurnState *s = (ChurnState *) cx_state_arg(fcinfo);
+	ChurnState *other = PG_GETARG_CHURN_P(1);
+	CxChurn		dst,
+				src;
+	CxChurnStatus status;
+
+	if (!churn_same_grid(s, other))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine churn summaries of different grids"),
+				 errdetail("One has grid %s, the other %s.", churn_state_grid_text(s), churn_state_grid_text(other)),
+				 errhint("Roll up summaries of one grid at a time.")));
+	churn_view(s, &dst);
+	churn_view(other, &src);
+	status = cx_churn_merge(&dst, &src);
+	if (status != CX_CHURN_OK)
+		churn_report(status, (ChurnKind) s->kind);
+	PG_RETURN_POINTER(s);
+}
