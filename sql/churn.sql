@@ -6,8 +6,8 @@
 -- Churn: churn_summary (date grids) and churn_tstz_summary (timestamptz
 -- grids).  Per-period counters of customers present at each period
 -- boundary, churned, new, reactivated, and (optionally) cohort retention,
--- counted in one pass over one row per customer (src/churn.c,
--- src/cx_churn.c; definitions in README, "Churn and retention").  Two
+-- counted in one pass over one row per customer (src/churn_agg.c over the
+-- pure core src/cx_churn.c; definitions in DESIGN.md s. 4).  Two
 -- types, because the readers return period bounds in the grid's own type.
 --------------------------------------------------------------------------
 

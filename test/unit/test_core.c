@@ -12,7 +12,7 @@
  * at 50-60 significant digits (mp.ncdf, mp.erfc, mp.erfinv, findroot on
  * mp.ncdf) and fractions.Fraction for exact rational arithmetic, and
  * cross-checked against published normal tables where those exist.  NPS
- * references follow ../shared/DESIGN.md section 4.
+ * references follow DESIGN.md s. 4 (in the repository root).
  */
 #include "cx_core.h"
 
