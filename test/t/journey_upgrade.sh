@@ -32,12 +32,8 @@ fi
 
 old=cx_upgrade_old
 new=cx_upgrade_new
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; }
-check() { # check DESCRIPTION WANT GOT
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1"; echo "# want: $2"; echo "# got:  $3"; fi
-}
+# shellcheck source=test/tap.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 q() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 cleanup() {
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" >/dev/null 2>&1 || true

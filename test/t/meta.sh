@@ -11,17 +11,8 @@
 # Prints TAP: one line per check.
 set -euo pipefail
 
-n=0
-check() { # check DESCRIPTION WANT GOT
-	n=$((n + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok $n - $1"
-	else
-		echo "not ok $n - $1"
-		echo "# want: $2"
-		echo "# got:  $3"
-	fi
-}
+# shellcheck source=test/tap.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 control=$(sed -n "s/^default_version = '\(.*\)'$/\1/p" cx_metrics.control)
 q() { # q SQL: evaluates SQL (from stdin: -c would not interpolate) with :'meta' bound to the file's text
 	psql -X -q -At -v ON_ERROR_STOP=1 -d postgres -v meta="$(cat META.json)" <<<"$1" 2>&1
