@@ -15,6 +15,14 @@
 #error "cx_metrics requires PostgreSQL 14 or later"
 #endif
 
+/*
+ * PostgreSQL 16 moved the varlena macros (SET_VARSIZE, VARSIZE, VARDATA...)
+ * out of postgres.h into varatt.h; every glue file gets them from here.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
 /* PG_MODULE_MAGIC_EXT (name and version in pg_get_loaded_modules) arrived in 18. */
 #if PG_VERSION_NUM >= 180000
 #define CX_MODULE_MAGIC PG_MODULE_MAGIC_EXT(.name = "cx_metrics", .version = CX_METRICS_VERSION)
