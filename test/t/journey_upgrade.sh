@@ -113,6 +113,52 @@ else
 	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40 || true
 fi
 
+# And what the other catalogs say of the members: each aggregate's support
+# functions, state types and initial values, each type's I/O functions and
+# storage, each operator's function and planner support, each cast's
+# function and context, each operator class's type and default flag.
+details="
+WITH m AS (
+	SELECT d.classid, d.objid FROM pg_depend d
+	WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+	  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'cx_metrics'))
+SELECT 'aggregate ' || a.aggfnoid::regprocedure || ' ' || concat(a.aggkind, a.aggnumdirectargs) || ' ' ||
+       concat_ws(' ', a.aggtransfn::regproc, a.aggfinalfn::regproc, a.aggcombinefn::regproc,
+                 a.aggserialfn::regproc, a.aggdeserialfn::regproc, a.aggmtransfn::regproc,
+                 a.aggminvtransfn::regproc, a.aggmfinalfn::regproc) || ' ' ||
+       concat(a.aggfinalextra, a.aggmfinalextra, a.aggfinalmodify, a.aggmfinalmodify) || ' ' ||
+       a.aggsortop::regoperator || ' ' || a.aggtranstype::regtype || ' ' || a.aggtransspace || ' ' ||
+       a.aggmtranstype::regtype || ' ' || coalesce(a.agginitval, '-') || ' ' || coalesce(a.aggminitval, '-')
+FROM m JOIN pg_aggregate a ON m.classid = 'pg_proc'::regclass AND a.aggfnoid = m.objid
+UNION ALL
+SELECT 'type ' || t.oid::regtype || ' ' || concat(t.typlen, t.typbyval, t.typtype, t.typcategory) || ' ' ||
+       concat_ws(' ', t.typinput::regproc, t.typoutput::regproc, t.typreceive::regproc,
+                 t.typsend::regproc, t.typmodin::regproc, t.typmodout::regproc, t.typanalyze::regproc) || ' ' ||
+       concat(t.typalign, t.typstorage) || ' ' || t.typelem::regtype || ' ' || t.typarray::regtype
+FROM m JOIN pg_type t ON m.classid = 'pg_type'::regclass AND t.oid = m.objid
+UNION ALL
+SELECT 'operator ' || o.oid::regoperator || ' ' || o.oprcode::regproc || ' ' || o.oprcom::regoperator || ' ' ||
+       o.oprnegate::regoperator || ' ' || o.oprrest::regproc || ' ' || o.oprjoin::regproc || ' ' ||
+       concat(o.oprcanmerge, o.oprcanhash)
+FROM m JOIN pg_operator o ON m.classid = 'pg_operator'::regclass AND o.oid = m.objid
+UNION ALL
+SELECT 'cast ' || c.castsource::regtype || ' -> ' || c.casttarget::regtype || ' ' ||
+       c.castfunc::regprocedure || ' ' || concat(c.castcontext, c.castmethod)
+FROM m JOIN pg_cast c ON m.classid = 'pg_cast'::regclass AND c.oid = m.objid
+UNION ALL
+SELECT 'operator class ' || oc.opcname || ' ' || am.amname || ' ' || oc.opcintype::regtype || ' ' || oc.opcdefault
+FROM m JOIN pg_opclass oc ON m.classid = 'pg_opclass'::regclass AND oc.oid = m.objid
+	 JOIN pg_am am ON am.oid = oc.opcmethod
+"
+fresh=$(q "$new" -At -c "$details" | LC_ALL=C sort)
+upgraded=$(q "$old" -At -c "$details" | LC_ALL=C sort)
+if [ "$upgraded" = "$fresh" ]; then
+	ok "the upgraded aggregates, types, operators, casts and operator classes equal a fresh install's ($(wc -l <<<"$fresh" | tr -d ' ') objects)"
+else
+	not_ok "the upgraded aggregates, types, operators, casts and operator classes equal a fresh install's ($(wc -l <<<"$fresh" | tr -d ' ') objects)"
+	diff <(echo "$fresh") <(echo "$upgraded") | sed 's/^/# /' | head -n 40 || true
+fi
+
 # The new parts work in the upgraded database.
 check "a journey can be set up in the database upgraded from $from" 21 \
 	"$(q "$old" -At -c "SET client_min_messages = warning" -c "SELECT cx_journey_create('crm')" \
