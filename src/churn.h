@@ -12,7 +12,7 @@
  *	churn_io.c		the text, binary and JSON forms
  *	churn_agg.c		churn_agg(): reading ranges and multiranges as spans, the
  *					per-call-site cache, the transition and combine functions
- *	churn.c			the readers (churn_periods, cohort_retention, ...) and the
+ *	churn.c			the readers (churn_periods, churn_cohort_retention, ...) and the
  *					scalar helpers
  *
  * The two SQL types share every C function: churn_summary has a date grid

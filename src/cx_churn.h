@@ -3,10 +3,11 @@
  *		The pure-C core of customer churn: per-period counters over a grid of
  *		period boundaries, filled in one pass with difference arrays.
  *
- * Nothing here includes postgres.h.  The glue (src/churn.c) turns SQL ranges
- * into spans, computes the grid's boundaries, and owns the varlena that the
- * counters live in; this file only counts, merges, validates and reads.  It
- * is unit-tested directly (test/unit/test_churn.c).
+ * Nothing here includes postgres.h.  The glue turns SQL ranges into spans
+ * (src/churn_agg.c), computes the grid's boundaries (src/churn_grid.c) and
+ * owns the varlena that the counters live in (src/churn.h); this file only
+ * counts, merges, validates and reads.  It is unit-tested directly
+ * (test/unit/test_churn.c).
  *
  * The grid: boundaries t_0 < t_1 < ... < t_P (int64: days or microseconds,
  * whatever the caller uses for its spans), period k = [t_k, t_{k+1}).

@@ -5,7 +5,8 @@
 # Also: every C function an SQL script names (AS 'MODULE_PATHNAME',
 # 'SYMBOL', in every sql/*.sql file, released scripts included) has a
 # literal PG_FUNCTION_INFO_V1(SYMBOL); line in src/, and every such line is
-# used by the current install script's parts (Makefile SQL_PARTS).
+# used by the current install script's parts (Makefile SQL_PARTS).  And
+# .gitignore ignores the built install script of the current version.
 #
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 # Prints TAP: one line per check.
@@ -69,4 +70,9 @@ check "the check finds a missing PG_FUNCTION_INFO_V1 ($victim removed from a cop
 	"$victim" "$(minus "$named" "$probed")"
 check "the check finds an unused PG_FUNCTION_INFO_V1 (one added to a copy of src/)" \
 	"cx_meta_probe_unused" "$(minus "$probed" "$current")"
+# The install script of the current version is built, not committed: git
+# ignores exactly it (released ones are committed and must not be ignored).
+check ".gitignore ignores the built install script of $control" "/sql/cx_metrics--$control.sql" \
+	"$(grep -x '/sql/cx_metrics--[0-9.]*\.sql' .gitignore || true)"
+
 echo "1..$n"
