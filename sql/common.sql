@@ -49,3 +49,59 @@ CREATE FUNCTION mean_test(mean_a pg_catalog.float8, stddev_a pg_catalog.float8, 
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION mean_test(pg_catalog.float8, pg_catalog.float8, pg_catalog.int8, pg_catalog.float8, pg_catalog.float8, pg_catalog.int8, pg_catalog.float8) IS
 	'two-sample z-test of mean_b against mean_a from each sample''s mean, standard deviation and size (Welch, normal approximation): delta, standard error, z, two-sided p-value, interval';
+
+--------------------------------------------------------------------------
+-- Many tests at once: adjusted p-values
+--------------------------------------------------------------------------
+
+-- plpgsql, not C: it runs once per family of tests, not per row, and its
+-- checks raise errors with their own SQLSTATEs.  The arithmetic is R's
+-- p.adjust() operation for operation, so the results agree to the bit.
+CREATE FUNCTION p_adjust(p pg_catalog.float8[], method pg_catalog.text DEFAULT 'holm')
+	RETURNS pg_catalog.float8[]
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	bad pg_catalog.float8;
+	m pg_catalog.int8;
+	result pg_catalog.float8[];
+BEGIN
+	IF method NOT IN ('bonferroni', 'holm', 'benjamini_hochberg') THEN
+		RAISE EXCEPTION 'unknown p-value adjustment method "%"', method
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'The methods are "holm" (Holm''s step-down, the family-wise error rate), "benjamini_hochberg" (the false discovery rate) and "bonferroni".';
+	END IF;
+	IF array_ndims(p) > 1 THEN
+		RAISE EXCEPTION 'p-values must be a one-dimensional array, not one of % dimensions', array_ndims(p)
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- NaN is greater than every number in PostgreSQL, so x <= 1 refuses it
+	SELECT x INTO bad FROM unnest(p) AS u(x) WHERE x IS NOT NULL AND NOT (x >= 0 AND x <= 1) LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'p-value % is out of range', bad
+			USING ERRCODE = 'numeric_value_out_of_range',
+				  DETAIL = 'A p-value is a number from 0 to 1.',
+				  HINT = 'A NULL element stays NULL and is not counted among the tests.';
+	END IF;
+	SELECT count(x) INTO m FROM unnest(p) AS u(x);
+	WITH ranked AS (
+		SELECT i, x, row_number() OVER (ORDER BY x, i) AS k
+		FROM unnest(p) WITH ORDINALITY AS u(x, i)
+		WHERE x IS NOT NULL
+	), adjusted AS (
+		SELECT i, CASE method
+			WHEN 'bonferroni' THEN least(1, m * x)
+			WHEN 'holm' THEN least(1, max((m - k + 1) * x) OVER (ORDER BY k))
+			ELSE least(1, min(m::pg_catalog.float8 / k * x) OVER (ORDER BY k DESC))
+			END AS q
+		FROM ranked
+	)
+	SELECT coalesce(array_agg(a.q ORDER BY u.i), '{}') INTO result
+	FROM unnest(p) WITH ORDINALITY AS u(x, i)
+		 LEFT JOIN adjusted AS a ON a.i = u.i;
+	RETURN result;
+END
+$$;
+COMMENT ON FUNCTION p_adjust(pg_catalog.float8[], pg_catalog.text) IS
+	'p-values adjusted for the many tests of one family, in the order given (R''s p.adjust): ''holm'' (the default; controls the family-wise error rate), ''benjamini_hochberg'' (q-values: controls the false discovery rate) or ''bonferroni''; NULL elements stay NULL and are not counted';
