@@ -124,3 +124,17 @@ END
 $$;
 COMMENT ON FUNCTION p_adjust(pg_catalog.float8[], pg_catalog.text) IS
 	'p-values adjusted for the many tests of one family, in the order given (R''s p.adjust): ''holm'' (the default; controls the family-wise error rate), ''benjamini_hochberg'' (q-values: controls the false discovery rate) or ''bonferroni''; NULL elements stay NULL and are not counted';
+
+--------------------------------------------------------------------------
+-- duration_summary (sql/duration.sql): durations of cases, open ones
+-- counted as censored
+--------------------------------------------------------------------------
+
+-- (the objects of sql/duration.sql follow here)
+
+--------------------------------------------------------------------------
+-- journey (sql/journey.sql): duration summaries in the daily tables and
+-- the views
+--------------------------------------------------------------------------
+
+-- (the journey's changes follow here)
