@@ -737,7 +737,8 @@ km_curve(const CxKmStep *s, int which, double z, CxKmTransform transform)
 		case CX_KM_LOGLOG:
 			if (S == 1.0)
 				return NAN;
-			return exp(-exp(log(-log(S)) - which * z * sd / log(S)));
+			/* log(-log S) +- z sd / |log S|: the lower curve has the larger -log S */
+			return exp(-exp(log(-log(S)) + which * z * sd / log(S)));
 		case CX_KM_PLAIN:
 			{
 				double		r = S + which * z * sd * S;
