@@ -37,17 +37,17 @@ map_alloc(Size size)
 	return MemoryContextAllocHuge(TopMemoryContext, size);
 }
 
+/* The map used last: the per-row path checks it inline (duration.h). */
+const CxDurMap *duration_last_map;
+
 const CxDurMap *
-duration_map(int32 ppm)
+duration_map_slow(int32 ppm)
 {
-	static const CxDurMap *last;
 	CxDurMap   *m;
 
-	if (likely(last != NULL && last->ppm == ppm))
-		return last;
 	for (int i = 0; i < nmaps; i++)
 		if (maps[i].ppm == ppm)
-			return last = &maps[i];
+			return duration_last_map = &maps[i];
 	if (nmaps < DURATION_MAPS)
 		m = &maps[nmaps++];
 	else
@@ -58,9 +58,10 @@ duration_map(int32 ppm)
 		pfree(m->bound);
 		pfree(m->slot);
 	}
+	duration_last_map = NULL;
 	if (cx_dur_map_build(m, ppm, map_alloc) != CX_DUR_OK)
 		elog(ERROR, "cannot build the bucket map of relative error %d ppm", ppm);
-	return last = m;
+	return duration_last_map = m;
 }
 
 int32
@@ -170,33 +171,20 @@ duration_range_error(const char *value)
 			 errdetail("A duration must be 0 or between 2^-20 seconds (about 1 microsecond) and 2^44 seconds (about 557,000 years): not negative, NaN or infinite.")));
 }
 
-double
-duration_interval_seconds(const Interval *iv, uint64 *us)
+void
+duration_interval_error(const Interval *iv)
 {
-	/* as extract(epoch from interval): a year is 365.25 days, a month 30 */
-	__int128		total = (__int128) (iv->month / MONTHS_PER_YEAR) * (__int128) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC +
-		(__int128) (iv->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY +
-		(__int128) iv->day * USECS_PER_DAY + iv->time;
-
-	if (total < 0 || total > (__int128) (CX_DUR_MAX_SECONDS * 1e6))
-		duration_range_error(DatumGetCString(DirectFunctionCall1(interval_out,
-																 PointerGetDatum(iv))));
-	*us = (uint64) total;
-	return (double) *us / 1e6;
+	duration_range_error(DatumGetCString(DirectFunctionCall1(interval_out,
+															 PointerGetDatum(iv))));
 }
 
-double
-duration_seconds(double x, uint64 *us)
+void
+duration_seconds_error(double x)
 {
-	if (!(x == 0.0 || (x >= CX_DUR_MIN_SECONDS && x <= CX_DUR_MAX_SECONDS)))
-	{
-		char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
-		double_to_shortest_decimal_buf(x, num);
-		duration_range_error(psprintf("%s seconds", num));
-	}
-	*us = (uint64) (x * 1e6 + 0.5);
-	return x;
+	double_to_shortest_decimal_buf(x, num);
+	duration_range_error(psprintf("%s seconds", num));
 }
 
 /* ---------------------------------------------------------------------
