@@ -37,6 +37,10 @@ typedef struct DurationSummary
 } DurationSummary;
 
 #define DURATION_HDRSZ			offsetof(DurationSummary, data)
+
+/* The stored layout is a format: its header may not move (DESIGN.md s. 3.1). */
+StaticAssertDecl(offsetof(DurationSummary, data) == 104, "duration_summary header is 104 bytes");
+StaticAssertDecl(offsetof(DurationSummary, h) == 8, "CxDurHead starts at byte 8");
 #define DURATION_DENSE_SIZE(n)	(DURATION_HDRSZ + 2 * sizeof(int64) * (Size) (n))
 #define DURATION_DATA_LEN(s)	(VARSIZE(s) - DURATION_HDRSZ)
 
