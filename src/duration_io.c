@@ -219,7 +219,8 @@ builder_add(DurBuilder *b, const CxDurMap *m, int32 index, int64 completed, int6
 		completed < 0 || open < 0 || (completed == 0 && open == 0))
 		return false;
 	if (pg_add_s64_overflow(b->h.completed, completed, &b->h.completed) ||
-		pg_add_s64_overflow(b->h.open, open, &b->h.open))
+		pg_add_s64_overflow(b->h.open, open, &b->h.open) ||
+		b->h.completed > PG_INT64_MAX - b->h.open)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("duration_summary counts out of range"),
@@ -253,10 +254,12 @@ builder_zero(DurBuilder *b, int64 completed, int64 open)
 	b->h.zero_completed = completed;
 	b->h.zero_open = open;
 	if (pg_add_s64_overflow(b->h.completed, completed, &b->h.completed) ||
-		pg_add_s64_overflow(b->h.open, open, &b->h.open))
+		pg_add_s64_overflow(b->h.open, open, &b->h.open) ||
+		b->h.completed > PG_INT64_MAX - b->h.open)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("duration_summary counts out of range")));
+				 errmsg("duration_summary counts out of range"),
+				 errdetail("The number of cases must not exceed %lld.", (long long) PG_INT64_MAX)));
 }
 
 /* ---------------------------------------------------------------------
@@ -541,8 +544,8 @@ duration_summary_recv(PG_FUNCTION_ARGS)
 	int64		zc,
 				zo;
 
-	/* the fixed part is 84 bytes; pq_getmsg* would report truncation less clearly */
-	if (buf->len - buf->cursor < 84)
+	/* the fixed part is 76 bytes; pq_getmsg* would report truncation less clearly */
+	if (buf->len - buf->cursor < 76)
 		recv_error("The value is truncated.");
 	if (pq_getmsgbyte(buf) != CX_DUR_VERSION)
 		recv_error("Unknown format version: this build reads version 1.");
@@ -635,11 +638,14 @@ duration_json_datum(const DurationSummary *s, bool binary)
 	CxDurView	v = duration_view(s);
 	CxDurMoments mo = cx_dur_moments(&s->h);
 	bool		none = s->h.completed == 0;
-	CxKmStep   *steps = palloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
-	int32		nsteps = cx_dur_km(&v, m, steps);
-	double		km_median = cx_km_quantile(steps, nsteps, 0.5, 0, 0.0, CX_KM_LOG);
+	CxKm		km;
+	double		km_median;
 	StringInfoData buf;
 
+	km.steps = palloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
+	cx_dur_km(&v, m, &km);
+	km_median = cx_km_quantile(&km, 0.5, 0, 0.0, CX_KM_LOG,
+							   palloc(sizeof(double) * 2 * (km.nsteps + 1)));
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"relative_error\": %g, \"cases\": " INT64_FORMAT
 					 ", \"completed\": " INT64_FORMAT ", \"open\": " INT64_FORMAT,
