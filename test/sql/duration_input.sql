@@ -347,6 +347,23 @@ FROM (VALUES
 ) AS c(n, what, want, q), LATERAL cx_test.try_sql(c.q) r
 ORDER BY n;
 
+-- Durations past 2^63 microseconds (about 292,000 years, 9.22e12 s) are
+-- accepted (up to 2^44 s = 1.76e13 s), so every reader must give them back
+-- as an interval of that many seconds (extract(epoch) of it), or refuse
+-- with 22008 (interval out of range): never a wrapped-around value.
+SELECT n, what, r.outcome = 'ok: true' OR split_part(r.outcome, ':', 1) = '22008' AS as_expected,
+	   cx_test.line(r) AS outcome
+FROM (VALUES
+	(1, 'longest of 500000 years', $$SELECT extract(epoch FROM longest(duration_agg(interval '500000 years'))) = 15778800000000$$),
+	(2, 'mean of 500000 years', $$SELECT extract(epoch FROM mean(duration_agg(interval '500000 years'))) = 15778800000000$$),
+	(3, 'shortest of 2^44 s', $$SELECT extract(epoch FROM shortest(duration_agg(2 ^ 44))) = 17592186044416$$),
+	(4, 'percentile 1 of 2^44 s (clamped)', $$SELECT extract(epoch FROM percentile(duration_agg(2 ^ 44), 1)) = 17592186044416$$),
+	(5, 'mean of 1e13, 1.5e13, 2e13 s', $$SELECT extract(epoch FROM mean(duration_agg(x))) = 15000000000000 FROM (VALUES (1e13::float8), (1.5e13), (2e13)) v(x)$$),
+	(6, 'percentile 0.5 of those', $$SELECT abs(extract(epoch FROM percentile(duration_agg(x), 0.5)) / 1.5e13 - 1) <= 0.01 FROM (VALUES (1e13::float8), (1.5e13), (2e13)) v(x)$$),
+	(7, 'km_percentile 0.5 of those', $$SELECT abs(extract(epoch FROM km_percentile(duration_agg(x), 0.5)) / 1.5e13 - 1) <= 0.01 FROM (VALUES (1e13::float8), (1.5e13), (2e13)) v(x)$$)
+) AS c(n, what, q), LATERAL cx_test.try_sql(c.q) r
+ORDER BY n;
+
 -- NULL durations are ignored; a NULL open flag with a duration is 22004.
 -- A group of NULL durations only gives an empty summary; no rows at all
 -- give NULL.
