@@ -21,13 +21,20 @@
 #include "cx_core.h"
 #include "duration.h"
 
-/* seconds as an interval of whole microseconds (hours, not days: a duration) */
+/*
+ * Seconds as an interval of whole microseconds, in days and a time of day,
+ * as timestamp subtraction gives them (the longest durations, 2^44 s, do
+ * not fit in the time field alone).
+ */
 static Datum
 interval_of(double seconds)
 {
 	Interval   *iv = palloc0(sizeof(Interval));
+	double		us = rint(seconds * 1e6);
+	double		days = trunc(us / (double) USECS_PER_DAY);
 
-	iv->time = (int64) rint(seconds * 1e6);
+	iv->day = (int32) days;
+	iv->time = (int64) (us - days * (double) USECS_PER_DAY);
 	return IntervalPGetDatum(iv);
 }
 
