@@ -365,6 +365,18 @@ FROM (VALUES
 ) AS c(n, what, q), LATERAL cx_test.try_sql(c.q) r
 ORDER BY n;
 
+-- Counts past 2^53 (the precision of a float8): the readers count exactly.
+-- Alpha 0.05: 2^62 cases still open at 2.58 s (bucket 10), then one case
+-- completed at 7 s (bucket 20, representative 7.03 s).  Kaplan-Meier: at
+-- 2.58 s 2^62 censored, 1 left at risk, which completes: S = 0 from 7.03 s
+-- on, and the median is 7.03 s; share within 1 minute: 1 completed within,
+-- no open case beyond it: 1.
+\set K 'v1;alpha=0.05;sum=7000000;sumsq=49000000000000;min=7;max=7;zero=0/0;buckets=10:0/4611686018427387904,20:1/0'
+SELECT cases(s), survival(s, '1 second') AS s_1s, survival(s, '1 minute') AS s_1min,
+	   abs(extract(epoch FROM km_percentile(s, 0.5)) - 7.031329997429043) < 1e-6 AS km_median_ok,
+	   share_within(s, '1 minute') AS share_1min
+FROM (SELECT :'K'::duration_summary AS s) t;
+
 -- NULL durations are ignored; a NULL open flag with a duration is 22004.
 -- A group of NULL durations only gives an empty summary; no rows at all
 -- give NULL.
