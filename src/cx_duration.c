@@ -664,20 +664,24 @@ cx_dur_km_capacity(const CxDurView *v)
 	return v->h->n + 1;
 }
 
-/* One time of the curve: d events and c censorings at time t. */
+/*
+ * One time of the curve: d events and c censorings at time t, n at risk
+ * (counted exactly: cases may pass 2^53).
+ */
 static void
-km_time(CxKm *km, double *n, double *surv, double *hv, double t, double d, double c)
+km_time(CxKm *km, int64_t *n, double *surv, double *hv, double t, int64_t d, int64_t c)
 {
 	if (d + c > 0)
 		km->last_time = t;
 	if (d > 0)
 	{
 		CxKmStep   *s = &km->steps[km->nsteps++];
+		double		nd = (double) *n;
 
-		s->at_risk = *n;
-		s->events = d;
-		*surv *= (*n - d) / *n;
-		*hv += *n > d ? d / (*n * (*n - d)) : INFINITY;
+		s->at_risk = nd;
+		s->events = (double) d;
+		*surv *= (double) (*n - d) / nd;
+		*hv += *n > d ? (double) d / (nd * (double) (*n - d)) : INFINITY;
 		s->time = t;
 		s->surv = *surv;
 		s->hazard_var = *hv;
@@ -689,18 +693,17 @@ void
 cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKm *km)
 {
 	const CxDurHead *h = v->h;
-	double		n = (double) h->completed + (double) h->open;
+	int64_t		n = h->completed + h->open;
 	double		surv = 1.0;
 	double		hv = 0.0;
 	CxDurIter	it;
 
 	km->nsteps = 0;
 	km->last_time = 0.0;
-	km_time(km, &n, &surv, &hv, 0.0, (double) h->zero_completed, (double) h->zero_open);
+	km_time(km, &n, &surv, &hv, 0.0, h->zero_completed, h->zero_open);
 	cx_dur_iter_init(&it, v);
 	while (cx_dur_iter_next(&it))
-		km_time(km, &n, &surv, &hv, cx_dur_rep(m, it.index),
-				(double) it.completed, (double) it.open);
+		km_time(km, &n, &surv, &hv, cx_dur_rep(m, it.index), it.completed, it.open);
 }
 
 void
@@ -827,14 +830,14 @@ cx_dur_logrank(const CxDurView *a, const CxDurView *b, double *chisq, double *p_
 				ib;
 	bool		more_a,
 				more_b;
-	double		n1 = (double) a->h->completed + (double) a->h->open;
-	double		n2 = (double) b->h->completed + (double) b->h->open;
+	int64_t		n1 = a->h->completed + a->h->open;
+	int64_t		n2 = b->h->completed + b->h->open;
 	double		o_minus_e = 0.0,
 				var = 0.0;
-	double		d1 = (double) a->h->zero_completed,
-				c1 = (double) a->h->zero_open;
-	double		d2 = (double) b->h->zero_completed,
-				c2 = (double) b->h->zero_open;
+	int64_t		d1 = a->h->zero_completed,
+				c1 = a->h->zero_open;
+	int64_t		d2 = b->h->zero_completed,
+				c2 = b->h->zero_open;
 
 	cx_dur_iter_init(&ia, a);
 	cx_dur_iter_init(&ib, b);
@@ -842,14 +845,17 @@ cx_dur_logrank(const CxDurView *a, const CxDurView *b, double *chisq, double *p_
 	more_b = cx_dur_iter_next(&ib);
 	for (;;)
 	{
-		double		n = n1 + n2;
-		double		d = d1 + d2;
+		/* the two groups' at-risk counts each fit; their sum may not */
+		double		n = (double) n1 + (double) n2;
+		double		d = (double) d1 + (double) d2;
 
 		if (d > 0 && n > 0)
 		{
-			o_minus_e += d1 - d * n1 / n;
+			double		share = (double) n1 / n;
+
+			o_minus_e += (double) d1 - d * share;
 			if (n > 1)
-				var += d * (n1 / n) * (1 - n1 / n) * (n - d) / (n - 1);
+				var += d * share * (1 - share) * (n - d) / (n - 1);
 		}
 		n1 -= d1 + c1;
 		n2 -= d2 + c2;
@@ -861,20 +867,20 @@ cx_dur_logrank(const CxDurView *a, const CxDurView *b, double *chisq, double *p_
 		{
 			int32_t		index = ia.index;
 
-			d1 = (double) ia.completed;
-			c1 = (double) ia.open;
+			d1 = ia.completed;
+			c1 = ia.open;
 			more_a = cx_dur_iter_next(&ia);
 			if (more_b && ib.index == index)
 			{
-				d2 = (double) ib.completed;
-				c2 = (double) ib.open;
+				d2 = ib.completed;
+				c2 = ib.open;
 				more_b = cx_dur_iter_next(&ib);
 			}
 		}
 		else
 		{
-			d2 = (double) ib.completed;
-			c2 = (double) ib.open;
+			d2 = ib.completed;
+			c2 = ib.open;
 			more_b = cx_dur_iter_next(&ib);
 		}
 	}
