@@ -99,19 +99,26 @@ cx_dur_map_build(CxDurMap *m, int32_t ppm, void *(*alloc) (size_t))
 	for (k = 1; k < 20 && ldexp(1.0, -k) > (g - 1.0) * 0.99; k++)
 		;
 	m->shift = 52 - k;
+	/* an entry holds the low bits and the bucket's offset: both must fit */
+	if (m->shift > 48 || m->imax - m->imin >= (1 << 16))
+		return CX_DUR_BAD_ALPHA;
 	m->key_min = double_bits(CX_DUR_MIN_SECONDS) >> m->shift;
 	m->nkeys = (uint32_t) ((double_bits(CX_DUR_MAX_SECONDS) >> m->shift) - m->key_min + 1);
-	m->slot = alloc(sizeof(int32_t) * m->nkeys);
+	m->slot = alloc(sizeof(uint64_t) * m->nkeys);
 	if (m->slot == NULL)
 		return CX_DUR_NO_MEMORY;
 	i = m->imin;
 	for (uint32_t key = 0; key < m->nkeys; key++)
 	{
 		double		low = bits_double((m->key_min + key) << m->shift);
+		uint64_t	b;
 
 		while (cx_dur_bound(m, i) < low)
 			i++;
-		m->slot[key] = i;
+		b = double_bits(cx_dur_bound(m, i));
+		m->slot[key] = ((uint64_t) (i - m->imin) << 48) |
+			((b >> m->shift) == m->key_min + key ?
+			 (b & ((UINT64_C(1) << m->shift) - 1)) : CX_DUR_SLOT_LOW);
 	}
 	return CX_DUR_OK;
 }

@@ -17,11 +17,13 @@
  * its representative value 2 b_i / (gamma + 1) is within alpha of each of
  * them, relatively.  A duration of exactly 0 has a bucket of its own.
  *
- * Finding a duration's bucket takes no log(): the top bits of a double
- * (exponent and the first K bits of the mantissa) are monotone in its value,
- * so they index a table of "slots" narrower than any bucket; a slot holds
- * the bucket of its lowest value, and one comparison with that bucket's
- * upper boundary decides between it and the next.
+ * Finding a duration's bucket takes no log() and one table load: the top
+ * bits of a double (exponent and the first K bits of the mantissa) are
+ * monotone in its value, so they index a table of "slots" narrower than any
+ * bucket.  A slot's entry holds the bucket of its lowest value and, when
+ * that bucket's upper boundary falls inside the slot, the boundary's low
+ * bits, so that one integer comparison of the duration's low bits decides
+ * between that bucket and the next.
  *
  * A case is completed (its duration is known) or open (its age so far is a
  * lower bound of its duration: right-censored).  A summary counts both per
@@ -79,11 +81,17 @@ typedef struct CxDurMap
 	int32_t		imin;			/* first bucket: b_{imin-1} < MIN <= b_imin */
 	int32_t		imax;			/* last bucket: b_{imax-1} < MAX <= b_imax */
 	double	   *bound;			/* bound[i - imin + 1] = b_i, i = imin-1 .. imax */
-	int			shift;			/* 52 - K */
+	int			shift;			/* 52 - K: the low bits within a slot */
 	uint64_t	key_min;		/* slot key of MIN */
 	uint32_t	nkeys;
-	int32_t    *slot;			/* slot[key - key_min]: bucket of the slot's lowest value */
+	/*
+	 * slot[key - key_min]: (t - imin) << 48 | the low bits of b_t, t the
+	 * bucket of the slot's lowest value; all ones when b_t is past the slot
+	 */
+	uint64_t   *slot;
 } CxDurMap;
+
+#define CX_DUR_SLOT_LOW		((UINT64_C(1) << 48) - 1)
 
 /*
  * Fills m for ppm (CX_DUR_PPM_MIN..MAX), with its tables allocated by
@@ -114,11 +122,12 @@ cx_dur_index(const CxDurMap *m, double x)
 		double		d;
 		uint64_t	u;
 	}			v;
-	int32_t		t;
+	uint64_t	e;
 
 	v.d = x;
-	t = m->slot[(v.u >> m->shift) - m->key_min];
-	return x > cx_dur_bound(m, t) ? t + 1 : t;
+	e = m->slot[(v.u >> m->shift) - m->key_min];
+	return m->imin + (int32_t) (e >> 48) +
+		((v.u & ((UINT64_C(1) << m->shift) - 1)) > (e & CX_DUR_SLOT_LOW));
 }
 
 /* ---------------------------------------------------------------------
