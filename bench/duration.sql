@@ -138,7 +138,7 @@ UNION ALL SELECT 'runs', 'median of ' || :reps || ' runs after 1 warm-up run (th
 \pset tuples_only off
 
 SELECT CASE WHEN (SELECT rollup(s) FROM cx_bench.duration_daily)
-				 OPERATOR(pg_catalog.=) (SELECT duration_agg(secs) FROM cx_bench.durations)
+				 = (SELECT duration_agg(secs) FROM cx_bench.durations)
 			THEN 'rollup() of the 365 daily summaries = duration_agg() over the rows (=, byte for byte)'
 			ELSE 'WARNING: rollup() of the 365 daily summaries <> duration_agg() over the rows' END AS cx_line \gset
 \echo '  ' :cx_line
