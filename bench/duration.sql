@@ -153,6 +153,25 @@ SELECT CASE WHEN cases(s) = :rows AND completed(s) = :rows AND open_cases(s) = 0
 FROM (SELECT duration_agg(secs) AS s FROM cx_bench.durations) AS t \gset
 \echo '  ' :cx_line
 
+-- percentile(s, q) is, by the contract, the representative value
+-- 2 b_i / (gamma + 1) of the bucket (b_{i-1}, b_i] that holds the exact
+-- order statistic x_(k) = percentile_disc(q), rounded to the microsecond.
+-- Here b_i is computed independently as gamma^i with i = ceil(ln x / ln
+-- gamma) (the code multiplies instead, so the two can differ only for an x
+-- within a few ulps of a boundary).
+SELECT CASE WHEN bool_and(abs(got - want) <= 1e-6 + 1e-12 * want)
+			THEN 'percentile(duration_agg(secs), q) = 2 gamma^i / (gamma + 1) of the bucket of percentile_disc(q), q = 0.5, 0.9, 0.99'
+			ELSE 'WARNING: percentile(duration_agg(secs), q) is not the representative value of the bucket of percentile_disc(q): '
+				 || string_agg('q ' || q || ' exact ' || x || ' s, expected ' || want || ' s, got ' || got || ' s', '; ' ORDER BY q)
+		END AS cx_line
+FROM (SELECT e.q, e.x, a.got,
+			 2 * power(g, ceil(ln(e.x) / ln(g))) / (g + 1) AS want
+	  FROM cx_bench.duration_exact e,
+		   LATERAL (SELECT CASE e.q WHEN 0.5 THEN p50 WHEN 0.9 THEN p90 ELSE p99 END AS got
+					FROM cx_bench.duration_approach WHERE approach = 'agg_secs') AS a,
+		   LATERAL (SELECT (1 + 0.01::float8) / (1 - 0.01::float8) AS g) AS gg) AS t \gset
+\echo '  ' :cx_line
+
 --------------------------------------------------------------------------
 -- Timings
 --------------------------------------------------------------------------
