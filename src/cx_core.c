@@ -437,7 +437,8 @@ cx_welch_test(double mean_a, double var_a, double n_a,
 
 	w.delta = mean_b - mean_a;
 	w.se = sqrt(va + vb);
-	if (w.se > 0.0)
+	/* as R's t.test: "data are essentially constant" gives no test */
+	if (w.se > 10 * 2.220446049250313e-16 * fmax(fabs(mean_a), fabs(mean_b)) && w.se > 0.0)
 	{
 		double		tq;
 

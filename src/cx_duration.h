@@ -130,7 +130,7 @@ cx_dur_index(const CxDurMap *m, double x)
  * The fixed part of a summary, as stored (after the glue's varlena header and
  * version bytes; 8-aligned, no padding).  Invariants:
  *	completed = zero_completed + the completed counts of all buckets, and
- *	open likewise; sum and sumsq are those of the completed durations in
+ *	open likewise, and completed + open <= INT64_MAX (so cases() fits); sum and sumsq are those of the completed durations in
  *	microseconds; min and max are the least and greatest completed duration
  *	in seconds, both 0 when completed = 0.
  */
@@ -182,7 +182,7 @@ cx_dur_add(CxDurHead *h, int64_t *comp, int64_t *opn, double x, uint64_t us,
 {
 	if (open)
 	{
-		if (__builtin_expect(h->open == INT64_MAX, 0))
+		if (__builtin_expect(h->completed + h->open == INT64_MAX, 0))
 			return CX_DUR_OVERFLOW;
 		h->open++;
 		if (x == 0.0)
@@ -196,7 +196,7 @@ cx_dur_add(CxDurHead *h, int64_t *comp, int64_t *opn, double x, uint64_t us,
 		cx_u128		sum = cx_dur_u128(h->sum_hi, h->sum_lo);
 		cx_u128		sumsq = cx_dur_u128(h->sumsq_hi, h->sumsq_lo);
 
-		if (__builtin_expect(h->completed == INT64_MAX ||
+		if (__builtin_expect(h->completed + h->open == INT64_MAX ||
 							 __builtin_add_overflow(sum, (cx_u128) us, &sum) ||
 							 __builtin_add_overflow(sumsq, (cx_u128) us * us, &sumsq), 0))
 			return CX_DUR_OVERFLOW;
@@ -335,14 +335,22 @@ typedef struct CxKmStep
 	double		events;
 } CxKmStep;
 
-/*
- * Writes the steps of v's curve to steps (room for v's bucket count + 1) and
- * returns their number.
- */
-extern int32_t cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKmStep *steps);
+/* The curve: its steps, and the last time observed (an event's or a censoring's). */
+typedef struct CxKm
+{
+	CxKmStep   *steps;
+	int32_t		nsteps;
+	double		last_time;
+} CxKm;
 
-/* The most steps cx_dur_km can write for v. */
+/* The most steps cx_dur_km can write for v (its buckets, and the zero bucket). */
 extern int32_t cx_dur_km_capacity(const CxDurView *v);
+
+/*
+ * Fills km from v: km->steps must have room for cx_dur_km_capacity(v).  S
+ * is updated as R does, S * ((n - d) / n), so that it has R's bits.
+ */
+extern void cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKm *km);
 
 /* Confidence curve transforms, as R's survfit conf.type. */
 typedef enum CxKmTransform
@@ -352,17 +360,17 @@ typedef enum CxKmTransform
 	CX_KM_PLAIN
 } CxKmTransform;
 
-/* S(t) and its Greenwood standard error; se is NaN where R's is. */
-extern void cx_km_at(const CxKmStep *steps, int32_t nsteps, double t,
-					 double *surv, double *se);
+/* S(t) and its Greenwood standard error (NaN once S = 0, as R's). */
+extern void cx_km_at(const CxKm *km, double t, double *surv, double *se);
 
 /*
- * The q-quantile of the KM curve (R's quantile.survfit); which = 0 for the
- * estimate, -1 for the lower confidence limit and +1 for the upper one, at
- * critical value z.  NaN where R gives NA.
+ * The q-quantile of the curve, as R's quantile.survfit: which = 0 for the
+ * estimate, -1 for the lower confidence curve and +1 for the upper one, at
+ * critical value z.  work has room for 2 * (km->nsteps + 1) doubles.  NaN
+ * where R gives NA.
  */
-extern double cx_km_quantile(const CxKmStep *steps, int32_t nsteps, double q,
-							 int which, double z, CxKmTransform transform);
+extern double cx_km_quantile(const CxKm *km, double q, int which, double z,
+							 CxKmTransform transform, double *work);
 
 /* The two-sample log-rank test (R's survdiff, two groups). */
 extern void cx_dur_logrank(const CxDurView *a, const CxDurView *b,

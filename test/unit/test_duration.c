@@ -434,46 +434,127 @@ test_share_within(void)
  *	t=4: n=2, d=1: S = 1/4; sum += 1/2 -> 2/3
  *	t=5: censored
  * Greenwood se at t=2: 1/2 * sqrt(1/6).  The median: S reaches exactly 1/2
- * at t=2, so R's rule takes the midpoint of 2 and the next event time, 4: 3.
+ * at t=2, so R's rule takes the midpoint of 2 and the next event time, 4: 3
+ * (R: quantile(survfit(...), .5) = 3).
  */
+static double
+rep_of(const CxDurMap *m, double x)
+{
+	return cx_dur_rep(m, cx_dur_index(m, x));
+}
+
+/* A curve from (time, event) pairs; times in seconds. */
+static CxKm
+km_from(const CxDurMap *m, const double *t, const int *event, int n, Box *b)
+{
+	CxDurView	v;
+	CxKm		km;
+
+	*b = box_new(m);
+	for (int i = 0; i < n; i++)
+		CHECK(box_add(b, t[i], !event[i]) == CX_DUR_OK);
+	v = box_view(b);
+	km.steps = malloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
+	cx_dur_km(&v, m, &km);
+	return km;
+}
+
 static void
 test_km(void)
 {
 	const CxDurMap *m = map_of(10000);
-	Box			b = box_new(m);
-	CxDurView	v;
-	CxKmStep	steps[16];
-	int32_t		n;
+	const double t[] = {1, 2, 2, 3, 4, 5};
+	const int	e[] = {1, 1, 1, 0, 1, 0};
+	Box			b;
+	CxKm		km = km_from(m, t, e, 6, &b);
+	double		work[64];
 	double		s,
 				se;
 
-	box_add(&b, 1, false);
-	box_add(&b, 2, false);
-	box_add(&b, 2, false);
-	box_add(&b, 3, true);
-	box_add(&b, 4, false);
-	box_add(&b, 5, true);
-	v = box_view(&b);
-	n = cx_dur_km(&v, m, steps);
-	CHECK_I64(n, 3);
-	cx_km_at(steps, n, 1.5, &s, &se);
+	CHECK_I64(km.nsteps, 3);
+	CHECK_REL(km.last_time, rep_of(m, 5), 1e-15);
+	cx_km_at(&km, 1.5, &s, &se);
 	CHECK_NEAR(s, 5.0 / 6, 1e-15);
 	CHECK_NEAR(se, 5.0 / 6 * sqrt(1.0 / 30), 1e-15);
-	cx_km_at(steps, n, 2.5, &s, &se);
+	cx_km_at(&km, 2.5, &s, &se);
 	CHECK_NEAR(s, 0.5, 1e-15);
 	CHECK_NEAR(se, 0.5 * sqrt(1.0 / 6), 1e-15);
-	cx_km_at(steps, n, 4.5, &s, &se);
+	cx_km_at(&km, 4.5, &s, &se);
 	CHECK_NEAR(s, 0.25, 1e-15);
 	CHECK_NEAR(se, 0.25 * sqrt(2.0 / 3), 1e-15);
-	cx_km_at(steps, n, 0.5, &s, &se);
+	cx_km_at(&km, 0.5, &s, &se);
 	CHECK_NEAR(s, 1.0, 0);
-	CHECK_REL(cx_km_quantile(steps, n, 0.5, 0, 0, CX_KM_LOG),
-			  (cx_dur_rep(m, cx_dur_index(m, 2)) + cx_dur_rep(m, cx_dur_index(m, 4))) / 2, 1e-15);
-	/* 3/4 done by t=4 (S = 1/4) */
-	CHECK_REL(cx_km_quantile(steps, n, 0.75, 0, 0, CX_KM_LOG), cx_dur_rep(m, cx_dur_index(m, 4)), 1e-15);
+	CHECK_REL(cx_km_quantile(&km, 0.5, 0, 0, CX_KM_LOG, work),
+			  (rep_of(m, 2) + rep_of(m, 4)) / 2, 1e-15);
+	/*
+	 * S = 1/4 exactly from t=4 to the end (5+): R's end-plateau rule takes
+	 * the midpoint with the last time observed, (4 + 5) / 2 (R: 4.5)
+	 */
+	CHECK_REL(cx_km_quantile(&km, 0.75, 0, 0, CX_KM_LOG, work), (rep_of(m, 4) + rep_of(m, 5)) / 2, 1e-15);
 	/* 90% never */
-	CHECK_NAN(cx_km_quantile(steps, n, 0.9, 0, 0, CX_KM_LOG));
+	CHECK_NAN(cx_km_quantile(&km, 0.9, 0, 0, CX_KM_LOG, work));
+	free(km.steps);
 	free(b.comp);
+}
+
+/*
+ * quantile.survfit's rules, on cases whose answers R gives (survival 3.5.3):
+ *	1, 2, 3+, 4+: the curve ends flat at exactly 1/2, so the median is the
+ *	  midpoint of 2 and the last time observed, 4: 3 (not 2); lower 1.
+ *	1, 2, 3, 4: median 2.5, q = 1 gives 4; lower 1 at the median.
+ *	1, 1, 2, 4, 4, 5, 6+, 7, 8: quantiles 1, 2, 4, 7 at .1, .25, .5, .75;
+ *	  lower 1, 1, 2, 4; the 'log' upper curve is not monotone and R's upper
+ *	  at .1 is 7 (not the first time the curve is below .9, 5), NA beyond.
+ */
+static void
+test_km_quantile_rules(void)
+{
+	const CxDurMap *m = map_of(10000);
+	const double z = 1.959963984540054;
+	double		work[64];
+	Box			b;
+
+	{
+		const double t[] = {1, 2, 3, 4};
+		const int	e[] = {1, 1, 0, 0};
+		CxKm		km = km_from(m, t, e, 4, &b);
+
+		CHECK_REL(cx_km_quantile(&km, 0.5, 0, z, CX_KM_LOG, work), (rep_of(m, 2) + rep_of(m, 4)) / 2, 1e-15);
+		CHECK_REL(cx_km_quantile(&km, 0.5, -1, z, CX_KM_LOG, work), rep_of(m, 1), 1e-15);
+		CHECK_NAN(cx_km_quantile(&km, 0.5, 1, z, CX_KM_LOG, work));
+		free(km.steps);
+		free(b.comp);
+	}
+	{
+		const double t[] = {1, 2, 3, 4};
+		const int	e[] = {1, 1, 1, 1};
+		CxKm		km = km_from(m, t, e, 4, &b);
+
+		CHECK_REL(cx_km_quantile(&km, 0.5, 0, z, CX_KM_LOG, work), (rep_of(m, 2) + rep_of(m, 3)) / 2, 1e-15);
+		CHECK_REL(cx_km_quantile(&km, 1.0, 0, z, CX_KM_LOG, work), rep_of(m, 4), 1e-15);
+		CHECK_REL(cx_km_quantile(&km, 0.5, -1, z, CX_KM_LOG, work), rep_of(m, 1), 1e-15);
+		CHECK_NAN(cx_km_quantile(&km, 1.0, -1, z, CX_KM_LOG, work));
+		free(km.steps);
+		free(b.comp);
+	}
+	{
+		const double t[] = {1, 1, 2, 4, 4, 5, 6, 7, 8};
+		const int	e[] = {1, 1, 1, 1, 1, 1, 0, 1, 1};
+		const double qs[] = {0.1, 0.25, 0.5, 0.75};
+		const double est[] = {1, 2, 4, 7};
+		const double lower[] = {1, 1, 2, 4};
+		CxKm		km = km_from(m, t, e, 9, &b);
+
+		for (int i = 0; i < 4; i++)
+		{
+			CHECK_REL(cx_km_quantile(&km, qs[i], 0, z, CX_KM_LOG, work), rep_of(m, est[i]), 1e-15);
+			CHECK_REL(cx_km_quantile(&km, qs[i], -1, z, CX_KM_LOG, work), rep_of(m, lower[i]), 1e-15);
+		}
+		CHECK_REL(cx_km_quantile(&km, 0.1, 1, z, CX_KM_LOG, work), rep_of(m, 7), 1e-15);
+		CHECK_NAN(cx_km_quantile(&km, 0.25, 1, z, CX_KM_LOG, work));
+		free(km.steps);
+		free(b.comp);
+	}
 }
 
 /*
@@ -579,6 +660,7 @@ static const struct
 	{test_add_remove, "duration: add and remove, extremes, sums, overflow"},
 	{test_share_within, "duration: SLA share, representative rule, open breaches"},
 	{test_km, "duration: Kaplan-Meier and Greenwood on a hand-worked case"},
+	{test_km_quantile_rules, "duration: Kaplan-Meier percentiles and their intervals follow R's quantile.survfit"},
 	{test_logrank, "duration: log-rank on a hand-worked case"},
 	{test_t_distribution, "t distribution: closed forms at df 1 and 2, critical values"},
 	{test_welch, "Welch's test on a hand-worked case"},
