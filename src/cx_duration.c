@@ -393,9 +393,11 @@ cx_dur_validate(const CxDurView *v, const CxDurMap *m)
 		return CX_DUR_BAD_DATA;
 	if (v->form == CX_DUR_DENSE)
 	{
-		if (h->n < 1 || h->lo < m->imin || h->lo > m->imax ||
-			h->n > m->imax - h->lo + 1 ||
-			v->len != (size_t) h->n * 2 * sizeof(int64_t))
+		/* no range yet (every row so far without a duration, or at 0): lo 0 */
+		if (h->n == 0 ? (h->lo != 0 || v->len != 0) :
+			(h->n < 0 || h->lo < m->imin || h->lo > m->imax ||
+			 h->n > m->imax - h->lo + 1 ||
+			 v->len != (size_t) h->n * 2 * sizeof(int64_t)))
 			return CX_DUR_BAD_DATA;
 		for (int32_t s = 0; s < 2 * h->n; s++)
 			if (((const int64_t *) v->data)[s] < 0)

@@ -385,6 +385,21 @@ test_add_remove(void)
 		CHECK_NEAR(mo.var, 200.0, 1e-9);
 		CHECK_NEAR(mo.se, 10.0, 1e-12);
 	}
+	/* a working state with no range yet (rows at 0 only) is valid */
+	{
+		CxDurHead	e;
+		CxDurView	ev;
+
+		cx_dur_head_init(&e, m->ppm);
+		e.zero_completed = e.completed = 2;
+		ev.h = &e;
+		ev.data = NULL;
+		ev.len = 0;
+		ev.form = CX_DUR_DENSE;
+		CHECK(cx_dur_validate(&ev, m) == CX_DUR_OK);
+		e.lo = 5;
+		CHECK(cx_dur_validate(&ev, m) == CX_DUR_BAD_DATA);
+	}
 	/* the count overflows cleanly */
 	b.h.completed = INT64_MAX;
 	CHECK(box_add(&b, 1.0, false) == CX_DUR_OVERFLOW);
