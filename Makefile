@@ -17,7 +17,11 @@ OBJS = \
 	src/churn_grid.o \
 	src/churn_io.o \
 	src/churn_agg.o \
-	src/churn.o
+	src/churn.o \
+	src/cx_duration.o \
+	src/duration_io.o \
+	src/duration_agg.o \
+	src/duration.o
 
 # No HEADERS: the headers in src/ are internal, not an API to build against.
 
@@ -33,6 +37,7 @@ SQL_PARTS = \
 	sql/csat.sql \
 	sql/ces.sql \
 	sql/churn.sql \
+	sql/duration.sql \
 	sql/journey.sql
 
 DATA = \

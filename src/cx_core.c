@@ -325,3 +325,127 @@ cx_proportion_test(double successes_a, double n_a, double successes_b,
 	}
 	return t;
 }
+
+/* ---------------------------------------------------------------------
+ * Student's t distribution, for Welch's test
+ * ---------------------------------------------------------------------
+ */
+
+/* The continued fraction of the incomplete beta function (Lentz's method). */
+static double
+beta_cf(double a, double b, double x)
+{
+	const double tiny = 1e-300;
+	double		c = 1.0;
+	double		d = 1.0 - (a + b) * x / (a + 1.0);
+	double		h;
+
+	if (fabs(d) < tiny)
+		d = tiny;
+	d = 1.0 / d;
+	h = d;
+	for (int m = 1; m <= 10000; m++)
+	{
+		double		m2 = 2.0 * m;
+		double		num = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
+		double		del;
+
+		d = 1.0 + num * d;
+		d = fabs(d) < tiny ? tiny : d;
+		c = 1.0 + num / c;
+		c = fabs(c) < tiny ? tiny : c;
+		d = 1.0 / d;
+		h *= d * c;
+		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
+		d = 1.0 + num * d;
+		d = fabs(d) < tiny ? tiny : d;
+		c = 1.0 + num / c;
+		c = fabs(c) < tiny ? tiny : c;
+		d = 1.0 / d;
+		del = d * c;
+		h *= del;
+		if (fabs(del - 1.0) < 1e-16)
+			break;
+	}
+	return h;
+}
+
+/* The regularized incomplete beta function I_x(a, b). */
+static double
+beta_inc(double a, double b, double x)
+{
+	double		front;
+
+	if (x <= 0.0)
+		return 0.0;
+	if (x >= 1.0)
+		return 1.0;
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+	if (x < (a + 1.0) / (a + b + 2.0))
+		return front * beta_cf(a, b, x) / a;
+	return 1.0 - front * beta_cf(b, a, 1.0 - x) / b;
+}
+
+double
+cx_t_cdf(double t, double df)
+{
+	double		tail;
+
+	if (isnan(t) || !(df > 0))
+		return NAN;
+	if (isinf(t))
+		return t > 0 ? 1.0 : 0.0;
+	tail = 0.5 * beta_inc(df / 2.0, 0.5, df / (df + t * t));
+	return t > 0 ? 1.0 - tail : tail;
+}
+
+double
+cx_t_quantile(double p, double df)
+{
+	double		lo = -1.0,
+				hi = 1.0;
+
+	if (!(p > 0.0 && p < 1.0) || !(df > 0))
+		return NAN;
+	while (cx_t_cdf(lo, df) > p)
+		lo *= 2.0;
+	while (cx_t_cdf(hi, df) < p)
+		hi *= 2.0;
+	for (int i = 0; i < 200 && hi - lo > 1e-15 * fmax(1.0, fabs(hi)); i++)
+	{
+		double		mid = (lo + hi) / 2.0;
+
+		if (cx_t_cdf(mid, df) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2.0;
+}
+
+CxWelch
+cx_welch_test(double mean_a, double var_a, double n_a,
+			  double mean_b, double var_b, double n_b, double confidence)
+{
+	CxWelch		w;
+	double		va = var_a / n_a;
+	double		vb = var_b / n_b;
+
+	w.delta = mean_b - mean_a;
+	w.se = sqrt(va + vb);
+	if (w.se > 0.0)
+	{
+		double		tq;
+
+		w.df = (va + vb) * (va + vb) /
+			(va * va / (n_a - 1.0) + vb * vb / (n_b - 1.0));
+		w.t = w.delta / w.se;
+		w.p_value = 2.0 * cx_t_cdf(-fabs(w.t), w.df);
+		tq = cx_t_quantile((1.0 + confidence) / 2.0, w.df);
+		w.lower = w.delta - tq * w.se;
+		w.upper = w.delta + tq * w.se;
+	}
+	else
+		w.df = w.t = w.p_value = w.lower = w.upper = NAN;
+	return w;
+}

@@ -205,4 +205,30 @@ extern CxTest cx_two_sample_test(double est_a, double se_a,
 extern CxTest cx_proportion_test(double successes_a, double n_a,
 								 double successes_b, double n_b, double z_conf);
 
+/* Student's t distribution with df > 0 degrees of freedom: CDF and quantile. */
+extern double cx_t_cdf(double t, double df);
+extern double cx_t_quantile(double p, double df);
+
+/*
+ * Welch's two-sample t-test of mean b against mean a (R's t.test(b, a)):
+ * delta = mean_b - mean_a, se = sqrt(var_a / n_a + var_b / n_b), df by
+ * Welch-Satterthwaite, t = delta / se, p_value two-sided from the t
+ * distribution, and the interval delta -+ t_{df, (1 + confidence) / 2} * se.
+ * Both n >= 2; everything but delta is NaN when se == 0.
+ */
+typedef struct CxWelch
+{
+	double		delta;
+	double		se;
+	double		df;
+	double		t;
+	double		p_value;
+	double		lower;
+	double		upper;
+} CxWelch;
+
+extern CxWelch cx_welch_test(double mean_a, double var_a, double n_a,
+							 double mean_b, double var_b, double n_b,
+							 double confidence);
+
 #endif							/* CX_CORE_H */

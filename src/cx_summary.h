@@ -105,7 +105,6 @@ extern const CxSummaryType *cx_summary_type(const CxSummary *s);
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
 extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
 extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
-extern double cx_confidence_z(double confidence);
 extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
 
 /*

@@ -41,6 +41,12 @@ cx_state_arg(FunctionCallInfo fcinfo)
 	return pg_detoast_datum_copy(v);
 }
 
+/*
+ * The critical value of a confidence argument, checked: 0.95 -> 1.96; any
+ * level outside (0, 1) is an ERROR (22023).  (In cx_stats.c.)
+ */
+extern double cx_confidence_z(double confidence);
+
 /* Appends ', "key": value' with PostgreSQL's shortest exact float format. */
 extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
 
