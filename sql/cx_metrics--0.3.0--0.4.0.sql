@@ -1061,7 +1061,9 @@ BEGIN
 	WHERE c.relnamespace = nsp AND c.relkind = 'v' AND c.relname = ANY (views)
 	  AND a.grantee <> c.relowner;
 	FOREACH view_name IN ARRAY views LOOP
-		EXECUTE format('DROP VIEW IF EXISTS %I.%I', s, view_name);
+		IF to_regclass(format('%I.%I', s, view_name)) IS NOT NULL THEN
+			EXECUTE format('DROP VIEW %I.%I', s, view_name);
+		END IF;
 	END LOOP;
 
 	-- 0.3.0 -> 0.4.0, goals: the metrics of percentiles, the Kaplan-Meier
