@@ -19,6 +19,7 @@
 # stays, and its tables (columns, constraints, indexes, comments) and all
 # seven views equal those of a fresh journey loaded with the same data.
 #
+# CX_UPGRADE_FROM="0.3.0" runs only the chains from the versions named.
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 # Prints TAP: one line per check.
 set -euo pipefail
@@ -29,7 +30,7 @@ if [ -z "$from" ]; then
 	# One run per released version, each numbered on its own: join them.
 	status=0
 	out=
-	for v in 0.1.0 0.2.0 0.3.0; do
+	for v in ${CX_UPGRADE_FROM:-0.1.0 0.2.0 0.3.0}; do
 		out+=$("$0" "$v")$'\n' || status=1
 	done
 	awk '/^(not )?ok [0-9]+/ { n++; sub(/ok [0-9]+/, "ok " n) } /^1\.\.[0-9]+$/ { next } { print } END { print "1.." n }' <<<"$out"
@@ -95,7 +96,7 @@ VALUES (7, 9, 'nps', 0, '2026-02-02 12:00+00');
 SQL
 )
 if [ "$from" = 0.3.0 ]; then
-	psql -X -q -d postgres -c "DROP ROLE IF EXISTS cx_upgrade_reader" -c "CREATE ROLE cx_upgrade_reader" >/dev/null
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS cx_upgrade_reader" -c "CREATE ROLE cx_upgrade_reader" >/dev/null
 	q "$old" -v j=j_old >/dev/null <<SQL
 SET client_min_messages = warning;
 SELECT cx_journey_create('j_old');
@@ -261,7 +262,7 @@ if [ "$from" = 0.3.0 ]; then
 	# taken out: columns in order (dropped ones skipped), constraints,
 	# indexes, comments of tables, views and columns.
 	shape="
-SELECT c.relkind || ' ' || c.relname || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '-') || ' ' ||
+SELECT c.relkind::text || ' ' || c.relname || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '-') || ' ' ||
        (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' ' ||
                           coalesce(pg_get_expr(d.adbin, d.adrelid), '-') || ' ' || coalesce(col_description(c.oid, a.attnum), '-'),
                           ', ' ORDER BY a.attnum)
