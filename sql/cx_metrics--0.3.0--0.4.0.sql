@@ -1155,8 +1155,10 @@ BEGIN
 	-- give the same summaries byte for byte when nothing changed since the
 	-- refresh and the refresh and the reading share a transaction (the
 	-- open cases' ages grow with the clock).  The summaries are NULL for a
-	-- group without interactions in both paths (duration_agg would give an
-	-- empty one, rollup NULL).
+	-- group without interactions in both paths: the FILTER keeps the
+	-- response rows away from duration_agg (which would make an empty
+	-- summary of them, and work for nothing), and the outer CASE says so
+	-- for the daily path, whose rollup of no summaries is NULL anyway.
 	FOREACH src IN ARRAY ARRAY['raw', 'daily'] LOOP
 		IF src = 'raw' THEN
 			u := format($$
@@ -1180,8 +1182,8 @@ BEGIN
 				%1$I.nps_agg(u.nps_score) AS nps_s,
 				%1$I.csat_agg(u.csat_score, %2$L::integer) AS csat_s,
 				%1$I.ces_agg(u.ces_score, %3$L::integer, %4$L::boolean) AS ces_s,
-				%1$I.duration_agg(u.first_response_d, u.first_response_open) AS first_response_s,
-				%1$I.duration_agg(u.resolution_d, u.resolution_open) AS resolution_s$$,
+				%1$I.duration_agg(u.first_response_d, u.first_response_open) FILTER (WHERE u.interactions = 1) AS first_response_s,
+				%1$I.duration_agg(u.resolution_d, u.resolution_open) FILTER (WHERE u.interactions = 1) AS resolution_s$$,
 				e, csat_scale_max, ces_scale_max, ces_lower_is_better);
 		ELSE
 			u := format($$

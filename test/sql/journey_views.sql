@@ -304,5 +304,33 @@ SELECT bool_or(i IN ('daily_summaries_touchpoint_id_day_idx', 'daily_summaries_p
 FROM cx_test.plan_values('SELECT * FROM jv.touchpoint_scorecard_from_daily WHERE touchpoint_id = 9', 'Index Name') AS i;
 RESET enable_seqscan;
 
+-- A forced parallel plan gives the serial scorecards, on more rows: 20,000
+-- responses (their durations NULL, in the same stream as the
+-- interactions) and 2,000 interactions in 2025, some open.  In one
+-- transaction, so that now() is the same for the open cases.
+INSERT INTO jv.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT i, 1 + i % 21, 'nps', i % 11, timestamptz '2025-01-01 00:00+00' + (i * 7 % 365) * interval '1 day'
+FROM generate_series(1, 20000) AS i;
+INSERT INTO jv.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at)
+SELECT i, 18 - i % 3, o, o + (i % 97) * interval '7 minutes', CASE WHEN i % 13 <> 0 THEN o + (i % 89) * interval '1 hour' END
+FROM generate_series(1, 2000) AS i, LATERAL (SELECT timestamptz '2025-01-01 00:00+00' + (i * 11 % 365) * interval '1 day' AS o) AS x;
+ANALYZE jv.responses, jv.interactions;
+BEGIN;
+CREATE TEMP TABLE serial_touchpoint AS SELECT * FROM jv.touchpoint_scorecard;
+CREATE TEMP TABLE serial_overall AS SELECT * FROM jv.overall_scorecard;
+SELECT count(*) > 0 AS forced FROM cx_test.force_parallel();
+-- (the overall one aggregates in the workers: its partial states meet in
+-- duration_summary_combine)
+SELECT partial_aggregate, finalize_aggregate FROM cx_test.parallel_aggregation('SELECT * FROM jv.overall_scorecard');
+SELECT count(*) AS differing_rows FROM (
+	(TABLE jv.touchpoint_scorecard EXCEPT TABLE serial_touchpoint)
+	UNION ALL (TABLE serial_touchpoint EXCEPT TABLE jv.touchpoint_scorecard)) AS x;
+SELECT count(*) AS differing_rows FROM (
+	(TABLE jv.overall_scorecard EXCEPT TABLE serial_overall)
+	UNION ALL (TABLE serial_overall EXCEPT TABLE jv.overall_scorecard)) AS x;
+-- 2,000 interactions, every 13th open: 153
+SELECT sum(interactions) AS interactions, sum(resolution_open) AS open FROM jv.overall_scorecard WHERE month < '2026-01-01';
+COMMIT;
+
 SET client_min_messages = warning;
 DROP SCHEMA jv CASCADE;
