@@ -82,10 +82,14 @@ UNIT_CFLAGS = -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined
 test/unit/test_%: test/unit/test_%.c src/cx_%.c src/cx_%.h $(wildcard test/include/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_$*.c src/cx_$*.c -lm
 
+# The duration tests also test the t distribution and Welch's test of cx_core.c.
+test/unit/test_duration: test/unit/test_duration.c src/cx_duration.c src/cx_duration.h src/cx_core.c src/cx_core.h $(wildcard test/include/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_duration.c src/cx_duration.c src/cx_core.c -lm
+
 # Every unit test program prints TAP.  Their outputs are joined into one TAP
 # stream, numbered through, with one plan at the end (test/run counts it);
 # the status is nonzero if a program fails or dies.
-UNIT_TESTS = test/unit/test_core test/unit/test_churn
+UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration
 
 .PHONY: unitcheck
 unitcheck: $(UNIT_TESTS)

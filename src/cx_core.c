@@ -370,20 +370,23 @@ beta_cf(double a, double b, double x)
 	return h;
 }
 
-/* The regularized incomplete beta function I_x(a, b). */
+/*
+ * The regularized incomplete beta function I_x(a, b), given x and y = 1 - x
+ * (each computed accurately by the caller: one of them may be tiny).
+ */
 static double
-beta_inc(double a, double b, double x)
+beta_inc(double a, double b, double x, double y)
 {
 	double		front;
 
 	if (x <= 0.0)
 		return 0.0;
-	if (x >= 1.0)
+	if (y <= 0.0)
 		return 1.0;
-	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x));
+	front = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log(y));
 	if (x < (a + 1.0) / (a + b + 2.0))
 		return front * beta_cf(a, b, x) / a;
-	return 1.0 - front * beta_cf(b, a, 1.0 - x) / b;
+	return 1.0 - front * beta_cf(b, a, y) / b;
 }
 
 double
@@ -395,7 +398,8 @@ cx_t_cdf(double t, double df)
 		return NAN;
 	if (isinf(t))
 		return t > 0 ? 1.0 : 0.0;
-	tail = 0.5 * beta_inc(df / 2.0, 0.5, df / (df + t * t));
+	/* P(|T| > |t|) = I_x(df/2, 1/2), x = df / (df + t^2) */
+	tail = 0.5 * beta_inc(df / 2.0, 0.5, df / (df + t * t), t * t / (df + t * t));
 	return t > 0 ? 1.0 - tail : tail;
 }
 
@@ -433,7 +437,8 @@ cx_welch_test(double mean_a, double var_a, double n_a,
 
 	w.delta = mean_b - mean_a;
 	w.se = sqrt(va + vb);
-	if (w.se > 0.0)
+	/* as R's t.test: "data are essentially constant" gives no test */
+	if (w.se > 10 * 2.220446049250313e-16 * fmax(fabs(mean_a), fabs(mean_b)) && w.se > 0.0)
 	{
 		double		tq;
 

@@ -214,7 +214,8 @@ extern double cx_t_quantile(double p, double df);
  * delta = mean_b - mean_a, se = sqrt(var_a / n_a + var_b / n_b), df by
  * Welch-Satterthwaite, t = delta / se, p_value two-sided from the t
  * distribution, and the interval delta -+ t_{df, (1 + confidence) / 2} * se.
- * Both n >= 2; everything but delta is NaN when se == 0.
+ * Both n >= 2; everything but delta and se is NaN when se == 0 or the data
+ * are essentially constant (se < 10 * DBL_EPSILON * max |mean|: R stops).
  */
 typedef struct CxWelch
 {

@@ -99,19 +99,26 @@ cx_dur_map_build(CxDurMap *m, int32_t ppm, void *(*alloc) (size_t))
 	for (k = 1; k < 20 && ldexp(1.0, -k) > (g - 1.0) * 0.99; k++)
 		;
 	m->shift = 52 - k;
+	/* an entry holds the low bits and the bucket's offset: both must fit */
+	if (m->shift > 48 || m->imax - m->imin >= (1 << 16))
+		return CX_DUR_BAD_ALPHA;
 	m->key_min = double_bits(CX_DUR_MIN_SECONDS) >> m->shift;
 	m->nkeys = (uint32_t) ((double_bits(CX_DUR_MAX_SECONDS) >> m->shift) - m->key_min + 1);
-	m->slot = alloc(sizeof(int32_t) * m->nkeys);
+	m->slot = alloc(sizeof(uint64_t) * m->nkeys);
 	if (m->slot == NULL)
 		return CX_DUR_NO_MEMORY;
 	i = m->imin;
 	for (uint32_t key = 0; key < m->nkeys; key++)
 	{
 		double		low = bits_double((m->key_min + key) << m->shift);
+		uint64_t	b;
 
 		while (cx_dur_bound(m, i) < low)
 			i++;
-		m->slot[key] = i;
+		b = double_bits(cx_dur_bound(m, i));
+		m->slot[key] = ((uint64_t) (i - m->imin) << 48) |
+			((b >> m->shift) == m->key_min + key ?
+			 (b & ((UINT64_C(1) << m->shift) - 1)) : CX_DUR_SLOT_LOW);
 	}
 	return CX_DUR_OK;
 }
@@ -448,7 +455,7 @@ cx_dur_validate(const CxDurView *v, const CxDurMap *m)
 	}
 	if (v->form == CX_DUR_COMPACT && nbuckets != h->n)
 		return CX_DUR_BAD_DATA;
-	if (completed != h->completed || open != h->open)
+	if (completed != h->completed || open != h->open || completed > INT64_MAX - open)
 		return CX_DUR_BAD_TOTALS;
 
 	/* the extremes */
@@ -498,6 +505,7 @@ cx_dur_merge(CxDurHead *dst, int64_t *comp, int64_t *opn, const CxDurView *src)
 	/* the totals bound every count: if they fit, so does every bucket */
 	if (__builtin_add_overflow(dst->completed, s->completed, &completed) ||
 		__builtin_add_overflow(dst->open, s->open, &open) ||
+		completed > INT64_MAX - open ||
 		__builtin_add_overflow(cx_dur_u128(dst->sum_hi, dst->sum_lo),
 							   cx_dur_u128(s->sum_hi, s->sum_lo), &sum) ||
 		__builtin_add_overflow(cx_dur_u128(dst->sumsq_hi, dst->sumsq_lo),
@@ -660,22 +668,27 @@ cx_dur_share_within(const CxDurView *v, const CxDurMap *m, double limit,
 int32_t
 cx_dur_km_capacity(const CxDurView *v)
 {
-	return (v->form == CX_DUR_DENSE ? v->h->n : v->h->n) + 1;
+	return v->h->n + 1;
 }
 
-/* One time of the curve: d events and c censorings at time t. */
+/*
+ * One time of the curve: d events and c censorings at time t, n at risk
+ * (counted exactly: cases may pass 2^53).
+ */
 static void
-km_time(CxKmStep *steps, int32_t *nsteps, double *n, double *surv, double *hv,
-		double t, double d, double c)
+km_time(CxKm *km, int64_t *n, double *surv, double *hv, double t, int64_t d, int64_t c)
 {
+	if (d + c > 0)
+		km->last_time = t;
 	if (d > 0)
 	{
-		CxKmStep   *s = &steps[(*nsteps)++];
+		CxKmStep   *s = &km->steps[km->nsteps++];
+		double		nd = (double) *n;
 
-		s->at_risk = *n;
-		s->events = d;
-		*surv *= 1.0 - d / *n;
-		*hv += *n > d ? d / (*n * (*n - d)) : INFINITY;
+		s->at_risk = nd;
+		s->events = (double) d;
+		*surv *= (double) (*n - d) / nd;
+		*hv += *n > d ? (double) d / (nd * (double) (*n - d)) : INFINITY;
 		s->time = t;
 		s->surv = *surv;
 		s->hazard_var = *hv;
@@ -683,90 +696,138 @@ km_time(CxKmStep *steps, int32_t *nsteps, double *n, double *surv, double *hv,
 	*n -= d + c;
 }
 
-int32_t
-cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKmStep *steps)
+void
+cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKm *km)
 {
 	const CxDurHead *h = v->h;
-	double		n = (double) h->completed + (double) h->open;
+	int64_t		n = h->completed + h->open;
 	double		surv = 1.0;
 	double		hv = 0.0;
-	int32_t		nsteps = 0;
 	CxDurIter	it;
 
-	km_time(steps, &nsteps, &n, &surv, &hv, 0.0,
-			(double) h->zero_completed, (double) h->zero_open);
+	km->nsteps = 0;
+	km->last_time = 0.0;
+	km_time(km, &n, &surv, &hv, 0.0, h->zero_completed, h->zero_open);
 	cx_dur_iter_init(&it, v);
 	while (cx_dur_iter_next(&it))
-		km_time(steps, &nsteps, &n, &surv, &hv, cx_dur_rep(m, it.index),
-				(double) it.completed, (double) it.open);
-	return nsteps;
+		km_time(km, &n, &surv, &hv, cx_dur_rep(m, it.index), it.completed, it.open);
 }
 
 void
-cx_km_at(const CxKmStep *steps, int32_t nsteps, double t, double *surv, double *se)
+cx_km_at(const CxKm *km, double t, double *surv, double *se)
 {
 	*surv = 1.0;
 	*se = 0.0;
-	for (int32_t j = 0; j < nsteps && steps[j].time <= t; j++)
+	for (int32_t j = 0; j < km->nsteps && km->steps[j].time <= t; j++)
 	{
-		*surv = steps[j].surv;
-		*se = isfinite(steps[j].hazard_var) ?
-			steps[j].surv * sqrt(steps[j].hazard_var) : NAN;
+		*surv = km->steps[j].surv;
+		*se = isfinite(km->steps[j].hazard_var) ?
+			km->steps[j].surv * sqrt(km->steps[j].hazard_var) : NAN;
 	}
 }
 
-/* The curve of one step: the estimate, or a pointwise confidence limit. */
+/* The curve at one step: the estimate, or a pointwise confidence limit (R's survfit_confint). */
 static double
 km_curve(const CxKmStep *s, int which, double z, CxKmTransform transform)
 {
 	double		S = s->surv;
-	double		sd = sqrt(s->hazard_var);
+	double		se = sqrt(s->hazard_var);
 
 	if (which == 0)
 		return S;
-	if (!isfinite(sd) || S == 0.0)
+	if (S == 0.0)
 		return NAN;
 	switch (transform)
 	{
 		case CX_KM_LOG:
-			{
-				double		r = S * exp(which * z * sd);
-
-				return r > 1.0 ? 1.0 : r;
-			}
+			return which < 0 ? S * exp(-z * se) : fmin(S * exp(z * se), 1.0);
 		case CX_KM_LOGLOG:
-			if (S == 1.0)
-				return NAN;
-			return exp(-exp(log(-log(S)) - which * z * sd / log(S)));
-		case CX_KM_PLAIN:
 			{
-				double		r = S + which * z * sd * S;
+				double		w;
 
-				return r < 0.0 ? 0.0 : r > 1.0 ? 1.0 : r;
+				if (S == 1.0)
+					return NAN;
+				w = z * se / log(S);	/* negative */
+				return which < 0 ? exp(-exp(log(-log(S)) - w)) : exp(-exp(log(-log(S)) + w));
 			}
+		case CX_KM_PLAIN:
+			return which < 0 ? fmax(S - z * se * S, 0.0) : fmin(S + z * se * S, 1.0);
 	}
 	return NAN;
 }
 
+/*
+ * R's quantile.survfit (survival 3.5, findq): the points are (0, 0) and,
+ * at each time, (t, 1 - C(t)); a point whose y equals an earlier one's is
+ * dropped; then the answer is the mean of the times of the smallest y with
+ * y + tol >= q and the smallest y with y - tol >= q (the same point, or
+ * the two ends of a stretch where the curve is flat at exactly 1 - q),
+ * except that a curve ending flat at 1 - q takes the midpoint with the last
+ * time observed.  Times with only censorings repeat the y before them, so
+ * the event times are the points.  Curves other than S need not be
+ * monotone (the 'log' upper one is not), hence "smallest y", not "first".
+ */
 double
-cx_km_quantile(const CxKmStep *steps, int32_t nsteps, double q, int which,
-			   double z, CxKmTransform transform)
+cx_km_quantile(const CxKm *km, double q, int which, double z,
+			   CxKmTransform transform, double *work)
 {
-	double		target = 1.0 - q;
-	double		tol = 1.4901161193847656e-08;	/* sqrt(DBL_EPSILON), as R */
+	const double tol = 1.4901161193847656e-08;	/* sqrt(DBL_EPSILON), as R */
+	double	   *xs = work;
+	double	   *ys = work + km->nsteps + 1;
+	int32_t		n = 0;
+	bool		seen_na = false;
+	double		ymax = 0.0;
+	double		ylast;
+	int32_t		i1 = -1,
+				i2 = -1;
 
-	for (int32_t j = 0; j < nsteps; j++)
+	if (q == 0.0)
+		return 0.0;
+	xs[n] = 0.0;
+	ys[n++] = 0.0;
+	for (int32_t j = 0; j < km->nsteps; j++)
 	{
-		double		y = km_curve(&steps[j], which, z, transform);
+		double		y = 1.0 - km_curve(&km->steps[j], which, z, transform);
+		bool		dup = false;
 
 		if (isnan(y))
-			continue;
-		if (fabs(y - target) < tol)
-			return j + 1 < nsteps ? (steps[j].time + steps[j + 1].time) / 2 : steps[j].time;
-		if (y < target)
-			return steps[j].time;
+		{
+			dup = seen_na;
+			seen_na = true;
+		}
+		else if (y <= ymax)
+		{
+			/* not above every earlier y: it may repeat one */
+			for (int32_t k = 0; k < n && !dup; k++)
+				dup = ys[k] == y;
+		}
+		if (!isnan(y) && y > ymax)
+			ymax = y;
+		if (!dup)
+		{
+			xs[n] = km->steps[j].time;
+			ys[n++] = y;
+		}
 	}
-	return NAN;
+	if (ymax < q)
+		return NAN;				/* exact, as R: no tolerance here */
+	for (int32_t k = 0; k < n; k++)
+	{
+		if (isnan(ys[k]))
+			continue;
+		if (ys[k] + tol >= q && (i1 < 0 || ys[k] < ys[i1]))
+			i1 = k;
+		if (ys[k] - tol >= q && (i2 < 0 || ys[k] < ys[i2]))
+			i2 = k;
+	}
+	if (i1 < 0 || q < tol)
+		return NAN;
+	ylast = ys[n - 1];
+	if (!isnan(ylast) && fabs(q - ylast) < tol)
+		return (xs[i1] + km->last_time) / 2.0;
+	if (i2 < 0)
+		return NAN;
+	return (xs[i1] + xs[i2]) / 2.0;
 }
 
 void
@@ -776,14 +837,14 @@ cx_dur_logrank(const CxDurView *a, const CxDurView *b, double *chisq, double *p_
 				ib;
 	bool		more_a,
 				more_b;
-	double		n1 = (double) a->h->completed + (double) a->h->open;
-	double		n2 = (double) b->h->completed + (double) b->h->open;
+	int64_t		n1 = a->h->completed + a->h->open;
+	int64_t		n2 = b->h->completed + b->h->open;
 	double		o_minus_e = 0.0,
 				var = 0.0;
-	double		d1 = (double) a->h->zero_completed,
-				c1 = (double) a->h->zero_open;
-	double		d2 = (double) b->h->zero_completed,
-				c2 = (double) b->h->zero_open;
+	int64_t		d1 = a->h->zero_completed,
+				c1 = a->h->zero_open;
+	int64_t		d2 = b->h->zero_completed,
+				c2 = b->h->zero_open;
 
 	cx_dur_iter_init(&ia, a);
 	cx_dur_iter_init(&ib, b);
@@ -791,14 +852,17 @@ cx_dur_logrank(const CxDurView *a, const CxDurView *b, double *chisq, double *p_
 	more_b = cx_dur_iter_next(&ib);
 	for (;;)
 	{
-		double		n = n1 + n2;
-		double		d = d1 + d2;
+		/* the two groups' at-risk counts each fit; their sum may not */
+		double		n = (double) n1 + (double) n2;
+		double		d = (double) d1 + (double) d2;
 
 		if (d > 0 && n > 0)
 		{
-			o_minus_e += d1 - d * n1 / n;
+			double		share = (double) n1 / n;
+
+			o_minus_e += (double) d1 - d * share;
 			if (n > 1)
-				var += n1 * n2 * d * (n - d) / (n * n * (n - 1));
+				var += d * share * (1 - share) * (n - d) / (n - 1);
 		}
 		n1 -= d1 + c1;
 		n2 -= d2 + c2;
@@ -810,20 +874,20 @@ cx_dur_logrank(const CxDurView *a, const CxDurView *b, double *chisq, double *p_
 		{
 			int32_t		index = ia.index;
 
-			d1 = (double) ia.completed;
-			c1 = (double) ia.open;
+			d1 = ia.completed;
+			c1 = ia.open;
 			more_a = cx_dur_iter_next(&ia);
 			if (more_b && ib.index == index)
 			{
-				d2 = (double) ib.completed;
-				c2 = (double) ib.open;
+				d2 = ib.completed;
+				c2 = ib.open;
 				more_b = cx_dur_iter_next(&ib);
 			}
 		}
 		else
 		{
-			d2 = (double) ib.completed;
-			c2 = (double) ib.open;
+			d2 = ib.completed;
+			c2 = ib.open;
 			more_b = cx_dur_iter_next(&ib);
 		}
 	}

@@ -17,11 +17,13 @@
  * its representative value 2 b_i / (gamma + 1) is within alpha of each of
  * them, relatively.  A duration of exactly 0 has a bucket of its own.
  *
- * Finding a duration's bucket takes no log(): the top bits of a double
- * (exponent and the first K bits of the mantissa) are monotone in its value,
- * so they index a table of "slots" narrower than any bucket; a slot holds
- * the bucket of its lowest value, and one comparison with that bucket's
- * upper boundary decides between it and the next.
+ * Finding a duration's bucket takes no log() and one table load: the top
+ * bits of a double (exponent and the first K bits of the mantissa) are
+ * monotone in its value, so they index a table of "slots" narrower than any
+ * bucket.  A slot's entry holds the bucket of its lowest value and, when
+ * that bucket's upper boundary falls inside the slot, the boundary's low
+ * bits, so that one integer comparison of the duration's low bits decides
+ * between that bucket and the next.
  *
  * A case is completed (its duration is known) or open (its age so far is a
  * lower bound of its duration: right-censored).  A summary counts both per
@@ -79,11 +81,17 @@ typedef struct CxDurMap
 	int32_t		imin;			/* first bucket: b_{imin-1} < MIN <= b_imin */
 	int32_t		imax;			/* last bucket: b_{imax-1} < MAX <= b_imax */
 	double	   *bound;			/* bound[i - imin + 1] = b_i, i = imin-1 .. imax */
-	int			shift;			/* 52 - K */
+	int			shift;			/* 52 - K: the low bits within a slot */
 	uint64_t	key_min;		/* slot key of MIN */
 	uint32_t	nkeys;
-	int32_t    *slot;			/* slot[key - key_min]: bucket of the slot's lowest value */
+	/*
+	 * slot[key - key_min]: (t - imin) << 48 | the low bits of b_t, t the
+	 * bucket of the slot's lowest value; all ones when b_t is past the slot
+	 */
+	uint64_t   *slot;
 } CxDurMap;
+
+#define CX_DUR_SLOT_LOW		((UINT64_C(1) << 48) - 1)
 
 /*
  * Fills m for ppm (CX_DUR_PPM_MIN..MAX), with its tables allocated by
@@ -114,11 +122,12 @@ cx_dur_index(const CxDurMap *m, double x)
 		double		d;
 		uint64_t	u;
 	}			v;
-	int32_t		t;
+	uint64_t	e;
 
 	v.d = x;
-	t = m->slot[(v.u >> m->shift) - m->key_min];
-	return x > cx_dur_bound(m, t) ? t + 1 : t;
+	e = m->slot[(v.u >> m->shift) - m->key_min];
+	return m->imin + (int32_t) (e >> 48) +
+		((v.u & ((UINT64_C(1) << m->shift) - 1)) > (e & CX_DUR_SLOT_LOW));
 }
 
 /* ---------------------------------------------------------------------
@@ -130,7 +139,7 @@ cx_dur_index(const CxDurMap *m, double x)
  * The fixed part of a summary, as stored (after the glue's varlena header and
  * version bytes; 8-aligned, no padding).  Invariants:
  *	completed = zero_completed + the completed counts of all buckets, and
- *	open likewise; sum and sumsq are those of the completed durations in
+ *	open likewise, and completed + open <= INT64_MAX (so cases() fits); sum and sumsq are those of the completed durations in
  *	microseconds; min and max are the least and greatest completed duration
  *	in seconds, both 0 when completed = 0.
  */
@@ -182,7 +191,7 @@ cx_dur_add(CxDurHead *h, int64_t *comp, int64_t *opn, double x, uint64_t us,
 {
 	if (open)
 	{
-		if (__builtin_expect(h->open == INT64_MAX, 0))
+		if (__builtin_expect(h->completed + h->open == INT64_MAX, 0))
 			return CX_DUR_OVERFLOW;
 		h->open++;
 		if (x == 0.0)
@@ -196,7 +205,7 @@ cx_dur_add(CxDurHead *h, int64_t *comp, int64_t *opn, double x, uint64_t us,
 		cx_u128		sum = cx_dur_u128(h->sum_hi, h->sum_lo);
 		cx_u128		sumsq = cx_dur_u128(h->sumsq_hi, h->sumsq_lo);
 
-		if (__builtin_expect(h->completed == INT64_MAX ||
+		if (__builtin_expect(h->completed + h->open == INT64_MAX ||
 							 __builtin_add_overflow(sum, (cx_u128) us, &sum) ||
 							 __builtin_add_overflow(sumsq, (cx_u128) us * us, &sumsq), 0))
 			return CX_DUR_OVERFLOW;
@@ -335,14 +344,22 @@ typedef struct CxKmStep
 	double		events;
 } CxKmStep;
 
-/*
- * Writes the steps of v's curve to steps (room for v's bucket count + 1) and
- * returns their number.
- */
-extern int32_t cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKmStep *steps);
+/* The curve: its steps, and the last time observed (an event's or a censoring's). */
+typedef struct CxKm
+{
+	CxKmStep   *steps;
+	int32_t		nsteps;
+	double		last_time;
+} CxKm;
 
-/* The most steps cx_dur_km can write for v. */
+/* The most steps cx_dur_km can write for v (its buckets, and the zero bucket). */
 extern int32_t cx_dur_km_capacity(const CxDurView *v);
+
+/*
+ * Fills km from v: km->steps must have room for cx_dur_km_capacity(v).  S
+ * is updated as R does, S * ((n - d) / n), so that it has R's bits.
+ */
+extern void cx_dur_km(const CxDurView *v, const CxDurMap *m, CxKm *km);
 
 /* Confidence curve transforms, as R's survfit conf.type. */
 typedef enum CxKmTransform
@@ -352,17 +369,17 @@ typedef enum CxKmTransform
 	CX_KM_PLAIN
 } CxKmTransform;
 
-/* S(t) and its Greenwood standard error; se is NaN where R's is. */
-extern void cx_km_at(const CxKmStep *steps, int32_t nsteps, double t,
-					 double *surv, double *se);
+/* S(t) and its Greenwood standard error (NaN once S = 0, as R's). */
+extern void cx_km_at(const CxKm *km, double t, double *surv, double *se);
 
 /*
- * The q-quantile of the KM curve (R's quantile.survfit); which = 0 for the
- * estimate, -1 for the lower confidence limit and +1 for the upper one, at
- * critical value z.  NaN where R gives NA.
+ * The q-quantile of the curve, as R's quantile.survfit: which = 0 for the
+ * estimate, -1 for the lower confidence curve and +1 for the upper one, at
+ * critical value z.  work has room for 2 * (km->nsteps + 1) doubles.  NaN
+ * where R gives NA.
  */
-extern double cx_km_quantile(const CxKmStep *steps, int32_t nsteps, double q,
-							 int which, double z, CxKmTransform transform);
+extern double cx_km_quantile(const CxKm *km, double q, int which, double z,
+							 CxKmTransform transform, double *work);
 
 /* The two-sample log-rank test (R's survdiff, two groups). */
 extern void cx_dur_logrank(const CxDurView *a, const CxDurView *b,

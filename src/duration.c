@@ -21,13 +21,20 @@
 #include "cx_core.h"
 #include "duration.h"
 
-/* seconds as an interval of whole microseconds (hours, not days: a duration) */
+/*
+ * Seconds as an interval of whole microseconds, in days and a time of day,
+ * as timestamp subtraction gives them (the longest durations, 2^44 s, do
+ * not fit in the time field alone).
+ */
 static Datum
 interval_of(double seconds)
 {
 	Interval   *iv = palloc0(sizeof(Interval));
+	double		us = rint(seconds * 1e6);
+	double		days = trunc(us / (double) USECS_PER_DAY);
 
-	iv->time = (int64) rint(seconds * 1e6);
+	iv->day = (int32) days;
+	iv->time = (int64) (us - days * (double) USECS_PER_DAY);
 	return IntervalPGetDatum(iv);
 }
 
@@ -249,16 +256,16 @@ duration_share_within_upper(PG_FUNCTION_ARGS)
 	RETURN_FLOAT(known > 0 ? cx_wilson_interval(within, known, z).upper : NAN);
 }
 
-/* The Kaplan-Meier steps of the summary (argument 0), in CurrentMemoryContext. */
-static CxKmStep *
-km_steps(FunctionCallInfo fcinfo, int32 *nsteps)
+/* The Kaplan-Meier curve of a summary, in CurrentMemoryContext. */
+static CxKm
+km_of(const DurationSummary *s)
 {
-	DurationSummary *s = PG_GETARG_DURATION_P(0);
 	CxDurView	v = duration_view(s);
-	CxKmStep   *steps = palloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
+	CxKm		km;
 
-	*nsteps = cx_dur_km(&v, duration_map(s->h.ppm), steps);
-	return steps;
+	km.steps = palloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
+	cx_dur_km(&v, duration_map(s->h.ppm), &km);
+	return km;
 }
 
 /* Kaplan-Meier S(t): the share of cases not yet done at t, open cases censored. */
@@ -266,14 +273,14 @@ PG_FUNCTION_INFO_V1(duration_survival);
 Datum
 duration_survival(PG_FUNCTION_ARGS)
 {
-	int32		nsteps;
-	CxKmStep   *steps = km_steps(fcinfo, &nsteps);
+	DurationSummary *s = PG_GETARG_DURATION_P(0);
+	CxKm		km = km_of(s);
 	double		surv,
 				se;
 
-	if (PG_GETARG_DURATION_P(0)->h.completed + PG_GETARG_DURATION_P(0)->h.open == 0)
+	if (s->h.completed + s->h.open == 0)
 		PG_RETURN_NULL();
-	cx_km_at(steps, nsteps, interval_arg(fcinfo, 1), &surv, &se);
+	cx_km_at(&km, interval_arg(fcinfo, 1), &surv, &se);
 	RETURN_FLOAT(surv);
 }
 
@@ -282,14 +289,14 @@ PG_FUNCTION_INFO_V1(duration_survival_stderr);
 Datum
 duration_survival_stderr(PG_FUNCTION_ARGS)
 {
-	int32		nsteps;
-	CxKmStep   *steps = km_steps(fcinfo, &nsteps);
+	DurationSummary *s = PG_GETARG_DURATION_P(0);
+	CxKm		km = km_of(s);
 	double		surv,
 				se;
 
-	if (PG_GETARG_DURATION_P(0)->h.completed + PG_GETARG_DURATION_P(0)->h.open == 0)
+	if (s->h.completed + s->h.open == 0)
 		PG_RETURN_NULL();
-	cx_km_at(steps, nsteps, interval_arg(fcinfo, 1), &surv, &se);
+	cx_km_at(&km, interval_arg(fcinfo, 1), &surv, &se);
 	RETURN_FLOAT(se);
 }
 
@@ -314,8 +321,7 @@ transform_arg(text *t)
 static Datum
 km_percentile(FunctionCallInfo fcinfo, int which)
 {
-	int32		nsteps;
-	CxKmStep   *steps = km_steps(fcinfo, &nsteps);
+	CxKm		km = km_of(PG_GETARG_DURATION_P(0));
 	double		q = share_arg(PG_GETARG_FLOAT8(1));
 	double		z = 0.0;
 	CxKmTransform transform = CX_KM_LOG;
@@ -325,7 +331,8 @@ km_percentile(FunctionCallInfo fcinfo, int which)
 		z = cx_confidence_z(PG_GETARG_FLOAT8(2));
 		transform = transform_arg(PG_GETARG_TEXT_PP(3));
 	}
-	RETURN_SECONDS(cx_km_quantile(steps, nsteps, q, which, z, transform));
+	RETURN_SECONDS(cx_km_quantile(&km, q, which, z, transform,
+								  palloc(sizeof(double) * 2 * (km.nsteps + 1))));
 }
 
 /* The time by which a share q of the cases is done, open cases censored (Kaplan-Meier). */

@@ -37,6 +37,10 @@ typedef struct DurationSummary
 } DurationSummary;
 
 #define DURATION_HDRSZ			offsetof(DurationSummary, data)
+
+/* The stored layout is a format: its header may not move (DESIGN.md s. 3.1). */
+StaticAssertDecl(offsetof(DurationSummary, data) == 104, "duration_summary header is 104 bytes");
+StaticAssertDecl(offsetof(DurationSummary, h) == 8, "CxDurHead starts at byte 8");
 #define DURATION_DENSE_SIZE(n)	(DURATION_HDRSZ + 2 * sizeof(int64) * (Size) (n))
 #define DURATION_DATA_LEN(s)	(VARSIZE(s) - DURATION_HDRSZ)
 
@@ -71,7 +75,16 @@ duration_view(const DurationSummary *s)
 }
 
 /* The map of a relative error, built once per process; ppm must be in range. */
-extern const CxDurMap *duration_map(int32 ppm);
+extern const CxDurMap *duration_map_slow(int32 ppm);
+extern const CxDurMap *duration_last_map;
+
+static inline const CxDurMap *
+duration_map(int32 ppm)
+{
+	if (likely(duration_last_map != NULL && duration_last_map->ppm == ppm))
+		return duration_last_map;
+	return duration_map_slow(ppm);
+}
 
 /* The relative error argument, as millionths, checked (22023). */
 extern int32 duration_ppm(double alpha);
@@ -92,10 +105,37 @@ extern DurationSummary *duration_compact(const DurationSummary *s);
 /* Two summaries must share a relative error (22023). */
 extern void duration_same_alpha(const DurationSummary *a, const DurationSummary *b);
 
-/* Seconds (and whole microseconds) of an interval, checked (22003). */
-extern double duration_interval_seconds(const Interval *iv, uint64 *us);
+pg_noreturn extern void duration_interval_error(const Interval *iv);
 
-/* Checks seconds, (22003), and gives the whole microseconds. */
-extern double duration_seconds(double x, uint64 *us);
+/*
+ * Seconds (and whole microseconds) of an interval, checked (22003): the
+ * per-row path of interval input.  As extract(epoch from interval): a year
+ * is 365.25 days, a month 30 days, a day 86400 seconds.
+ */
+static inline double
+duration_interval_seconds(const Interval *iv, uint64 *us)
+{
+	__int128	total = (__int128) iv->day * USECS_PER_DAY + iv->time;
+
+	if (unlikely(iv->month != 0))
+		total += (__int128) (iv->month / MONTHS_PER_YEAR) * (__int128) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC +
+			(__int128) (iv->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY;
+	if (unlikely(total < 0 || total > (__int128) (CX_DUR_MAX_SECONDS * 1e6)))
+		duration_interval_error(iv);
+	*us = (uint64) total;
+	return (double) *us / 1e6;
+}
+
+pg_noreturn extern void duration_seconds_error(double x);
+
+/* Checks seconds (22003) and gives the whole microseconds: the per-row path of float8 input. */
+static inline double
+duration_seconds(double x, uint64 *us)
+{
+	if (unlikely(!(x == 0.0 || (x >= CX_DUR_MIN_SECONDS && x <= CX_DUR_MAX_SECONDS))))
+		duration_seconds_error(x);
+	*us = (uint64) (x * 1e6 + 0.5);
+	return x;
+}
 
 #endif							/* DURATION_H */

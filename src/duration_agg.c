@@ -120,13 +120,16 @@ state_result(FunctionCallInfo fcinfo, DurationSummary *s)
 	PG_RETURN_DURATION_P(duration_compact(s));
 }
 
-/* The open flag and relative error arguments of the 3- and 4-argument forms. */
+/*
+ * The open flag and relative error arguments of the 3- and 4-argument forms
+ * (open is not read, and may be NULL, when open == NULL: a row without a
+ * duration).
+ */
 static inline void
 row_options(FunctionCallInfo fcinfo, bool *open, int32 *ppm)
 {
-	*open = false;
 	*ppm = CX_DUR_PPM_DEFAULT;
-	if (PG_NARGS() > 2)
+	if (open != NULL && PG_NARGS() > 2)
 	{
 		if (unlikely(PG_ARGISNULL(2)))
 			ereport(ERROR,
@@ -135,6 +138,8 @@ row_options(FunctionCallInfo fcinfo, bool *open, int32 *ppm)
 					 errhint("Pass true for a case still open, false for a completed one.")));
 		*open = PG_GETARG_BOOL(2);
 	}
+	else if (open != NULL)
+		*open = false;
 	if (PG_NARGS() > 3)
 	{
 		if (unlikely(PG_ARGISNULL(3)))
@@ -187,10 +192,9 @@ duration_step(FunctionCallInfo fcinfo, double x, uint64 us, bool remove)
 static Datum
 duration_null_row(FunctionCallInfo fcinfo)
 {
-	bool		open;
 	int32		ppm;
 
-	row_options(fcinfo, &open, &ppm);
+	row_options(fcinfo, NULL, &ppm);
 	return state_result(fcinfo, state_arg(fcinfo, ppm));
 }
 

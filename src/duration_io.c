@@ -37,17 +37,17 @@ map_alloc(Size size)
 	return MemoryContextAllocHuge(TopMemoryContext, size);
 }
 
+/* The map used last: the per-row path checks it inline (duration.h). */
+const CxDurMap *duration_last_map;
+
 const CxDurMap *
-duration_map(int32 ppm)
+duration_map_slow(int32 ppm)
 {
-	static const CxDurMap *last;
 	CxDurMap   *m;
 
-	if (likely(last != NULL && last->ppm == ppm))
-		return last;
 	for (int i = 0; i < nmaps; i++)
 		if (maps[i].ppm == ppm)
-			return last = &maps[i];
+			return duration_last_map = &maps[i];
 	if (nmaps < DURATION_MAPS)
 		m = &maps[nmaps++];
 	else
@@ -58,9 +58,10 @@ duration_map(int32 ppm)
 		pfree(m->bound);
 		pfree(m->slot);
 	}
+	duration_last_map = NULL;
 	if (cx_dur_map_build(m, ppm, map_alloc) != CX_DUR_OK)
 		elog(ERROR, "cannot build the bucket map of relative error %d ppm", ppm);
-	return last = m;
+	return duration_last_map = m;
 }
 
 int32
@@ -170,33 +171,20 @@ duration_range_error(const char *value)
 			 errdetail("A duration must be 0 or between 2^-20 seconds (about 1 microsecond) and 2^44 seconds (about 557,000 years): not negative, NaN or infinite.")));
 }
 
-double
-duration_interval_seconds(const Interval *iv, uint64 *us)
+void
+duration_interval_error(const Interval *iv)
 {
-	/* as extract(epoch from interval): a year is 365.25 days, a month 30 */
-	__int128		total = (__int128) (iv->month / MONTHS_PER_YEAR) * (__int128) (DAYS_PER_YEAR * SECS_PER_DAY) * USECS_PER_SEC +
-		(__int128) (iv->month % MONTHS_PER_YEAR) * DAYS_PER_MONTH * USECS_PER_DAY +
-		(__int128) iv->day * USECS_PER_DAY + iv->time;
-
-	if (total < 0 || total > (__int128) (CX_DUR_MAX_SECONDS * 1e6))
-		duration_range_error(DatumGetCString(DirectFunctionCall1(interval_out,
-																 PointerGetDatum(iv))));
-	*us = (uint64) total;
-	return (double) *us / 1e6;
+	duration_range_error(DatumGetCString(DirectFunctionCall1(interval_out,
+															 PointerGetDatum(iv))));
 }
 
-double
-duration_seconds(double x, uint64 *us)
+void
+duration_seconds_error(double x)
 {
-	if (!(x == 0.0 || (x >= CX_DUR_MIN_SECONDS && x <= CX_DUR_MAX_SECONDS)))
-	{
-		char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
+	char		num[DOUBLE_SHORTEST_DECIMAL_LEN];
 
-		double_to_shortest_decimal_buf(x, num);
-		duration_range_error(psprintf("%s seconds", num));
-	}
-	*us = (uint64) (x * 1e6 + 0.5);
-	return x;
+	double_to_shortest_decimal_buf(x, num);
+	duration_range_error(psprintf("%s seconds", num));
 }
 
 /* ---------------------------------------------------------------------
@@ -231,7 +219,8 @@ builder_add(DurBuilder *b, const CxDurMap *m, int32 index, int64 completed, int6
 		completed < 0 || open < 0 || (completed == 0 && open == 0))
 		return false;
 	if (pg_add_s64_overflow(b->h.completed, completed, &b->h.completed) ||
-		pg_add_s64_overflow(b->h.open, open, &b->h.open))
+		pg_add_s64_overflow(b->h.open, open, &b->h.open) ||
+		b->h.completed > PG_INT64_MAX - b->h.open)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("duration_summary counts out of range"),
@@ -265,10 +254,12 @@ builder_zero(DurBuilder *b, int64 completed, int64 open)
 	b->h.zero_completed = completed;
 	b->h.zero_open = open;
 	if (pg_add_s64_overflow(b->h.completed, completed, &b->h.completed) ||
-		pg_add_s64_overflow(b->h.open, open, &b->h.open))
+		pg_add_s64_overflow(b->h.open, open, &b->h.open) ||
+		b->h.completed > PG_INT64_MAX - b->h.open)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("duration_summary counts out of range")));
+				 errmsg("duration_summary counts out of range"),
+				 errdetail("The number of cases must not exceed %lld.", (long long) PG_INT64_MAX)));
 }
 
 /* ---------------------------------------------------------------------
@@ -553,8 +544,8 @@ duration_summary_recv(PG_FUNCTION_ARGS)
 	int64		zc,
 				zo;
 
-	/* the fixed part is 84 bytes; pq_getmsg* would report truncation less clearly */
-	if (buf->len - buf->cursor < 84)
+	/* the fixed part is 76 bytes; pq_getmsg* would report truncation less clearly */
+	if (buf->len - buf->cursor < 76)
 		recv_error("The value is truncated.");
 	if (pq_getmsgbyte(buf) != CX_DUR_VERSION)
 		recv_error("Unknown format version: this build reads version 1.");
@@ -647,11 +638,14 @@ duration_json_datum(const DurationSummary *s, bool binary)
 	CxDurView	v = duration_view(s);
 	CxDurMoments mo = cx_dur_moments(&s->h);
 	bool		none = s->h.completed == 0;
-	CxKmStep   *steps = palloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
-	int32		nsteps = cx_dur_km(&v, m, steps);
-	double		km_median = cx_km_quantile(steps, nsteps, 0.5, 0, 0.0, CX_KM_LOG);
+	CxKm		km;
+	double		km_median;
 	StringInfoData buf;
 
+	km.steps = palloc(sizeof(CxKmStep) * cx_dur_km_capacity(&v));
+	cx_dur_km(&v, m, &km);
+	km_median = cx_km_quantile(&km, 0.5, 0, 0.0, CX_KM_LOG,
+							   palloc(sizeof(double) * 2 * (km.nsteps + 1)));
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"relative_error\": %g, \"cases\": " INT64_FORMAT
 					 ", \"completed\": " INT64_FORMAT ", \"open\": " INT64_FORMAT,

@@ -4,7 +4,7 @@
  *		cx_metrics summary types.
  *
  * For each summary type (nps_summary, csat_summary, ces_summary,
- * churn_summary, churn_tstz_summary) it reads the valid values that
+ * churn_summary, churn_tstz_summary, duration_summary) it reads the valid values that
  * test/fuzz/seeds.sql made with the extension's own aggregates, in text and
  * in binary form, mutates them N times each way, and hands every mutant to
  * the server as a parameter of that type: a text parameter goes through the
@@ -21,7 +21,10 @@
  *	  output is stable, recv(send(x)) = x; and its readers show the type's
  *	  invariants (counts that add up, non-negative, at most the customers);
  *	- a text input holding a number above 2^63 - 1 anywhere is rejected:
- *	  no count, version or grid field may wrap around.
+ *	  no count, version or grid field may wrap around.  (duration_summary:
+ *	  its sums are 128-bit, so there the bound of sum= and sumsq= is
+ *	  2^128 - 1, and its float8 fields alpha=, min= and max= are not
+ *	  counted.)
  *
  * The mutations: bit flips, inserted, deleted and duplicated bytes,
  * truncation, splicing of two seeds, separators swapped, items of a list
@@ -30,7 +33,10 @@
  * a multiple of 2^64, a new format version; for binary input also int32 and
  * int64 fields, found from the seed's layout, overwritten with boundary
  * values (INT64_MIN and its neighbours, ...) or nudged by a few units.
- * One to four mutations per input.
+ * duration_summary has float8 fields too (min, max in binary; alpha, min,
+ * max in text): they also become boundary doubles (NaN, infinities, -0,
+ * the ends of the accepted range and their neighbours, ...).  One to four
+ * mutations per input.
  *
  * Everything is deterministic: the inputs depend only on SEED, N and the
  * seeds the server made, so a failure is reproduced by running again with
@@ -113,10 +119,44 @@
 	"   FROM churn_cohort_retention($1) AS r JOIN churn_periods($1) AS p ON p.period_start = r.cohort)" \
 	" END"
 
+/*
+ * duration_summary's: cases = completed + open, none negative; alpha
+ * allowed; the mean, shortest and longest NULL exactly when nothing is
+ * completed, shortest <= longest; percentiles clamped to [shortest,
+ * longest] and non-decreasing in q, percentiles() element by element;
+ * shares and survival in [0, 1], shares non-decreasing in the limit; the
+ * JSON form agrees with the accessors.
+ */
+#define DURATION_INVARIANTS \
+	"(cases($1) = completed($1) + open_cases($1) AND completed($1) >= 0 AND open_cases($1) >= 0" \
+	" AND relative_error($1) BETWEEN 0.001 AND 0.05" \
+	" AND (completed($1) = 0) = (mean($1) IS NULL)" \
+	" AND (completed($1) = 0) = (shortest($1) IS NULL)" \
+	" AND (completed($1) = 0) = (longest($1) IS NULL)" \
+	" AND coalesce(shortest($1) <= longest($1), true)" \
+	" AND coalesce(percentile($1, 0) BETWEEN shortest($1) AND longest($1), true)" \
+	" AND coalesce(percentile($1, 1) BETWEEN shortest($1) AND longest($1), true)" \
+	" AND coalesce(percentile($1, 0.5) BETWEEN percentile($1, 0) AND percentile($1, 1), true)" \
+	" AND percentiles($1, '{0, 0.5, 1}') IS NOT DISTINCT FROM" \
+	"     ARRAY[percentile($1, 0), percentile($1, 0.5), percentile($1, 1)]" \
+	" AND coalesce(share_within($1, '1 hour') BETWEEN 0 AND 1, true)" \
+	" AND coalesce(survival($1, '1 hour') BETWEEN 0 AND 1, true)" \
+	" AND ($1::jsonb ->> 'cases')::bigint = cases($1)" \
+	" AND ($1::jsonb ->> 'completed')::bigint = completed($1)" \
+	" AND ($1::jsonb ->> 'open')::bigint = open_cases($1))"
+
+/* The binary layouts of seed_layout(). */
+typedef enum Layout
+{
+	LAYOUT_SURVEY,				/* version, lo, npoints [, direction], counts */
+	LAYOUT_CHURN,				/* the churn header, the zone, counts */
+	LAYOUT_DURATION				/* duration_summary's header, then buckets */
+} Layout;
+
 typedef struct FuzzType
 {
 	const char *name;			/* the SQL type */
-	bool		churn;			/* binary layout: churn or survey */
+	Layout		layout;			/* binary layout */
 	bool		direction;		/* survey binary form has a direction byte */
 	/* SQLSTATEs the input and receive functions raise, NULL-terminated */
 	const char *text_states[5];
@@ -134,16 +174,18 @@ typedef struct FuzzType
  * a binary parameter the receive function does not read to its end.
  */
 static const FuzzType fuzz_types[] = {
-	{"nps_summary", false, false,
+	{"nps_summary", LAYOUT_SURVEY, false,
 	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, SURVEY_INVARIANTS},
-	{"csat_summary", false, false,
+	{"csat_summary", LAYOUT_SURVEY, false,
 	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, SURVEY_INVARIANTS},
-	{"ces_summary", false, true,
+	{"ces_summary", LAYOUT_SURVEY, true,
 	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, SURVEY_INVARIANTS},
-	{"churn_summary", true, false,
+	{"churn_summary", LAYOUT_CHURN, false,
 	{"22P02", "22003", "22008", "22023", NULL}, {"22P03", "22008", "22023", NULL}, CHURN_INVARIANTS},
-	{"churn_tstz_summary", true, false,
+	{"churn_tstz_summary", LAYOUT_CHURN, false,
 	{"22P02", "22003", "22008", "22023", NULL}, {"22P03", "22008", "22023", NULL}, CHURN_INVARIANTS},
+	{"duration_summary", LAYOUT_DURATION, false,
+	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, DURATION_INVARIANTS},
 };
 
 #define NUM_TYPES	(sizeof(fuzz_types) / sizeof(fuzz_types[0]))
@@ -258,8 +300,10 @@ typedef struct Seed
 	/* binary form only: offsets of header bytes, int32 and int64 fields */
 	size_t		byte_fields[4];
 	int			nbyte_fields;
-	size_t		int32_fields[4];
+	size_t	   *int32_fields;
 	int			nint32_fields;
+	size_t		float8_fields[2];
+	int			nfloat8_fields;
 	size_t	   *int64_fields;
 	int			nint64_fields;
 } Seed;
@@ -284,7 +328,37 @@ seed_layout(Seed *s, const FuzzType *t)
 
 	s->nbyte_fields = 0;
 	s->nint32_fields = 0;
-	if (t->churn)
+	s->nfloat8_fields = 0;
+	if (t->layout == LAYOUT_DURATION)
+	{
+		/*
+		 * version, 3 reserved, alpha 4, sum_hi 8, sum_lo 8, sumsq_hi 8,
+		 * sumsq_lo 8, min 8, max 8, zero_completed 8, zero_open 8, nbuckets
+		 * 4: 76 bytes; then per bucket index 4, completed 8, open 8.
+		 */
+		size_t		nb = len > 76 ? (len - 76) / 20 : 0;
+
+		for (int i = 0; i < 4; i++)
+			s->byte_fields[s->nbyte_fields++] = i;
+		s->int32_fields = xmalloc((nb + 2) * sizeof(size_t));
+		s->int32_fields[s->nint32_fields++] = 4;
+		s->int32_fields[s->nint32_fields++] = 72;
+		s->int64_fields = xmalloc((2 * nb + 8) * sizeof(size_t));
+		s->nint64_fields = 0;
+		for (size_t at = 8; at <= 64; at += 8)
+			s->int64_fields[s->nint64_fields++] = at;
+		s->float8_fields[s->nfloat8_fields++] = 40;
+		s->float8_fields[s->nfloat8_fields++] = 48;
+		for (size_t i = 0; i < nb; i++)
+		{
+			s->int32_fields[s->nint32_fields++] = 76 + 20 * i;
+			s->int64_fields[s->nint64_fields++] = 80 + 20 * i;
+			s->int64_fields[s->nint64_fields++] = 88 + 20 * i;
+		}
+		return;
+	}
+	s->int32_fields = xmalloc(4 * sizeof(size_t));
+	if (t->layout == LAYOUT_CHURN)
 	{
 		/* version, kind, origin 8, months 4, days 4, usecs 8, periods 4, max_offset 4, zone_len */
 		static const size_t int32s[] = {10, 14, 26, 30};
@@ -309,7 +383,7 @@ seed_layout(Seed *s, const FuzzType *t)
 	n = len > first ? (len - first) / 8 : 0;
 	s->int64_fields = xmalloc((n + 2) * sizeof(size_t));
 	s->nint64_fields = 0;
-	if (t->churn)
+	if (t->layout == LAYOUT_CHURN)
 	{
 		s->int64_fields[s->nint64_fields++] = 2;	/* origin */
 		s->int64_fields[s->nint64_fields++] = 18;	/* usecs */
@@ -356,6 +430,32 @@ static const int32_t boundary_int32[] = {
 };
 
 static const unsigned char boundary_bytes[] = {0, 1, 2, 3, 4, 5, 9, 10, 11, 0x7f, 0x80, 0xfe, 0xff};
+
+/*
+ * float8 values, as their bits, for duration_summary's min and max: 0, -0,
+ * NaNs, infinities, 2^-20 and 2^44 (the ends of the accepted durations) and
+ * their outer neighbours, 1, 3600, -1, the smallest normal and denormal,
+ * the largest double, 1e-7.
+ */
+static const uint64_t boundary_float8[] = {
+	UINT64_C(0x0000000000000000), UINT64_C(0x8000000000000000), UINT64_C(0x7ff8000000000000),
+	UINT64_C(0xfff8000000000000), UINT64_C(0x7ff0000000000001), UINT64_C(0x7ff0000000000000),
+	UINT64_C(0xfff0000000000000), UINT64_C(0x3eb0000000000000), UINT64_C(0x3eafffffffffffff),
+	UINT64_C(0x42b0000000000000), UINT64_C(0x42b0000000000001), UINT64_C(0x3ff0000000000000),
+	UINT64_C(0x40ac200000000000), UINT64_C(0xbff0000000000000), UINT64_C(0x0010000000000000),
+	UINT64_C(0x0000000000000001), UINT64_C(0x7fefffffffffffff), UINT64_C(0x3e7ad7f29abcaf48),
+};
+
+/* ... and as text, for its alpha=, min= and max= fields. */
+static const char *const boundary_float8_text[] = {
+	"0", "-0", "NaN", "nan", "Infinity", "-Infinity", "inf", "1e-07", "1e-7",
+	"9.5367431640625e-07", "9.536743164062499e-07", "17592186044416", "17592186044416.004",
+	"1e308", "1e309", "4.9e-324", "5e-324", "-1", "3600", "3600.0", "0.01", "0.001", "0.05",
+	"0.0009", "0.050001", "0.0100005", "0.012345", "1e-2", "0.010", " 0.01", "0x10", "1.5e+03",
+	"", ".", "1e", "-", "0.01.0",
+};
+
+static const char *const duration_float8_keys[] = {"alpha=", "min=", "max="};
 
 /* Bytes inserted into text: the grammar's, and a few strangers. */
 static const char text_alphabet[] = "0123456789,;:=/.-+ vPMDTSZ\t\n";
@@ -405,25 +505,83 @@ pick_digit_run(const Buf *b, size_t *start, size_t *end)
 	return true;
 }
 
+/* The first occurrence of the C string s in b, or NULL. */
+static unsigned char *
+find_bytes(const Buf *b, const char *s)
+{
+	size_t		n = strlen(s);
+
+	for (size_t i = 0; n > 0 && i + n <= b->len; i++)
+	{
+		if (memcmp(b->data + i, s, n) == 0)
+			return b->data + i;
+	}
+	return NULL;
+}
+
+/* Is the digit string [s, s + len), without leading zeros, above max? */
+static bool
+digits_above(const unsigned char *s, size_t len, const char *max)
+{
+	return len > strlen(max) || (len == strlen(max) && memcmp(s, max, len) > 0);
+}
+
 /*
- * True if a digit run of b is a number above INT64_MAX; *start and *end
- * then say where the first one is.
+ * The key of the duration_summary text field that offset at is in: "sum"
+ * for "sum=12", "buckets" for "buckets=7:1/0"; "" before any '=' (the
+ * version).
+ */
+static void
+duration_field_key(const Buf *b, size_t at, char *key, size_t keylen)
+{
+	size_t		eq = at,
+				from;
+
+	while (eq > 0 && b->data[eq - 1] != '=' && b->data[eq - 1] != ';')
+		eq--;
+	key[0] = '\0';
+	if (eq == 0 || b->data[eq - 1] != '=')
+		return;
+	from = eq - 1;
+	while (from > 0 && b->data[from - 1] != ';')
+		from--;
+	if (eq - 1 - from < keylen)
+	{
+		memcpy(key, b->data + from, eq - 1 - from);
+		key[eq - 1 - from] = '\0';
+	}
+}
+
+/*
+ * True if a digit run of b is a number its field cannot hold: above
+ * INT64_MAX, or for duration_summary's 128-bit sums above 2^128 - 1 (its
+ * float8 fields are left out); *start and *end then say where the first
+ * one is.
  */
 static bool
-number_past_int64(const Buf *b, size_t *start, size_t *end)
+number_past_limit(const FuzzType *t, const Buf *b, size_t *start, size_t *end)
 {
-	static const char max[] = "9223372036854775807";
+	static const char max64[] = "9223372036854775807";
+	static const char max128[] = "340282366920938463463374607431768211455";
 
 	for (size_t at = 0; next_digit_run(b, at, start, end); at = *end)
 	{
-		size_t		s = *start,
-					len;
+		const char *max = max64;
+		size_t		s = *start;
 
+		if (t->layout == LAYOUT_DURATION)
+		{
+			char		key[16];
+
+			duration_field_key(b, *start, key, sizeof(key));
+			if (strcmp(key, "alpha") == 0 || strcmp(key, "min") == 0 || strcmp(key, "max") == 0)
+				continue;
+			if (strcmp(key, "sum") == 0 || strcmp(key, "sumsq") == 0)
+				max = max128;
+		}
 		while (s + 1 < *end && b->data[s] == '0')
 			s++;
-		len = *end - s;
-		if (len > strlen(max) ||
-			(len == strlen(max) && memcmp(b->data + s, max, len) > 0))
+		if (digits_above(b->data + s, *end - s, max))
 			return true;
 	}
 	return false;
@@ -553,9 +711,10 @@ mutate_bytes(Buf *b, const SeedSet *seeds, int kind, bool text)
 
 /* Mutations of text input: the byte-level ones, then the token-level ones. */
 static bool
-mutate_text(Buf *b, const SeedSet *seeds)
+mutate_text(Buf *b, const SeedSet *seeds, const FuzzType *t)
 {
-	int			kind = (int) rng_below(NUM_BYTE_MUTATIONS + 7);
+	/* duration_summary has one more kind: its float8 fields */
+	int			kind = (int) rng_below(NUM_BYTE_MUTATIONS + 7 + (t->layout == LAYOUT_DURATION ? 1 : 0));
 	size_t		start,
 				end;
 	char		num[512];
@@ -658,6 +817,20 @@ mutate_text(Buf *b, const SeedSet *seeds)
 				free(copy);
 				return true;
 			}
+		case 7:					/* a float8 field becomes a boundary value */
+			{
+				const char *key = duration_float8_keys[rng_below(3)];
+				const char *v = boundary_float8_text[rng_below(sizeof(boundary_float8_text) / sizeof(boundary_float8_text[0]))];
+				unsigned char *p = find_bytes(b, key);
+
+				if (p == NULL)
+					return false;
+				start = end = (size_t) (p - b->data) + strlen(key);
+				while (end < b->len && b->data[end] != ';')
+					end++;
+				buf_replace(b, start, end - start, v, strlen(v));
+				return true;
+			}
 	}
 	return false;
 }
@@ -703,7 +876,8 @@ pick_field(const Buf *b, const Seed *seed, int width, size_t *at)
 static bool
 mutate_binary(Buf *b, const SeedSet *seeds, const Seed *seed)
 {
-	int			kind = (int) rng_below(NUM_BYTE_MUTATIONS + 5);
+	/* a seed with float8 fields has one more kind */
+	int			kind = (int) rng_below(NUM_BYTE_MUTATIONS + 5 + (seed->nfloat8_fields > 0 ? 1 : 0));
 	size_t		at;
 
 	if (kind < NUM_BYTE_MUTATIONS)
@@ -751,13 +925,19 @@ mutate_binary(Buf *b, const SeedSet *seeds, const Seed *seed)
 				return false;
 			b->data[rng_below(b->len)] = boundary_bytes[rng_below(sizeof(boundary_bytes))];
 			return true;
+		case 5:					/* a float8 field becomes a boundary value */
+			at = seed->float8_fields[rng_below(seed->nfloat8_fields)];
+			if (at + 8 > b->len)
+				return false;
+			put_be(b->data + at, boundary_float8[rng_below(sizeof(boundary_float8) / sizeof(boundary_float8[0]))], 8);
+			return true;
 	}
 	return false;
 }
 
 /* A mutant of a random seed: 1 to MAX_MUTATIONS mutations, fewer more likely. */
 static void
-make_input(Buf *out, const SeedSet *seeds, bool binary)
+make_input(Buf *out, const SeedSet *seeds, const FuzzType *t, bool binary)
 {
 	const Seed *seed = &seeds->seeds[rng_below(seeds->n)];
 	int			n = 1;
@@ -770,7 +950,7 @@ make_input(Buf *out, const SeedSet *seeds, bool binary)
 		/* a mutation that does not apply is replaced by another */
 		for (int tries = 0; tries < 10; tries++)
 		{
-			if (binary ? mutate_binary(out, seeds, seed) : mutate_text(out, seeds))
+			if (binary ? mutate_binary(out, seeds, seed) : mutate_text(out, seeds, t))
 				break;
 		}
 	}
@@ -1251,8 +1431,8 @@ fuzz_type(int ti, uint64_t seed, long n)
 					end;
 		Outcome		outcome;
 
-		make_input(&in, &text_seeds, false);
-		past = number_past_int64(&in, &start, &end);
+		make_input(&in, &text_seeds, t, false);
+		past = number_past_limit(t, &in, &start, &end);
 		outcome = check_input(t, &st, &in, false, &text, state, &as);
 		if (past)
 		{
@@ -1290,7 +1470,7 @@ fuzz_type(int ti, uint64_t seed, long n)
 	rng_start(seed, ti, true);
 	for (long i = 0; i < n; i++)
 	{
-		make_input(&in, &binary_seeds, true);
+		make_input(&in, &binary_seeds, t, true);
 		check_input(t, &st, &in, true, &binary, state, NULL);
 	}
 	states = states_text(&binary);
@@ -1301,8 +1481,9 @@ fuzz_type(int ti, uint64_t seed, long n)
 
 	states = states_text(&big);
 	report(&big, big.failed == 0 && big.inputs > 0,
-		   "%s: %ld of the text mutations hold a number above 2^63 - 1: %ld accepted, %ld rejected (%s)",
-		   t->name, big.inputs, big.failed, big.rejected, states);
+		   "%s: %ld of the text mutations hold a number above %s: %ld accepted, %ld rejected (%s)",
+		   t->name, big.inputs,
+		   t->layout == LAYOUT_DURATION ? "what its field holds (2^63 - 1; 2^128 - 1 for the sums)" : "2^63 - 1", big.failed, big.rejected, states);
 	free(states);
 	free(in.data);
 }

@@ -98,3 +98,28 @@ SET TIME ZONE 'Etc/GMT+5';
 INSERT INTO churn_tstz_summary (s)
 SELECT churn_agg(m, timestamptz '2023-02-01 00:00', interval '2 months', 4) FROM tstz_activity();
 RESET TIME ZONE;
+
+-- Durations: 400 cases in 8 groups, of seconds spread over many orders of
+-- magnitude (u^8 * 10^6 s, at least 2^-20 s), a few exactly 0, a few NULL, a fifth open;
+-- summarized at several relative errors, as float8 seconds and as
+-- intervals; group 8 has only NULL durations and gives empty summaries.
+-- Plus the ends of the range: 2^-20 s and 2^44 s, and a summary with
+-- counts near INT64_MAX.
+CREATE TABLE durations AS
+SELECT i, g, CASE WHEN g = 8 OR i % 29 = 0 THEN NULL WHEN i % 31 = 0 THEN 0
+				  ELSE greatest(2 ^ -20, (power(u, 8) * 1e6 * g)::float8) END AS secs,
+	   i % 5 = 0 AS open
+FROM responses;
+
+CREATE TABLE duration_summary (id serial, s duration_summary);
+INSERT INTO duration_summary (s)
+SELECT duration_agg(secs, open, alpha)
+FROM durations, (VALUES (0.001::float8), (0.01), (0.05), (0.012345)) AS a(alpha)
+WHERE g IN (1, 3, 6, 8)
+GROUP BY alpha, g ORDER BY alpha, g;
+INSERT INTO duration_summary (s)
+SELECT duration_agg(make_interval(secs => secs), open) FROM durations GROUP BY g ORDER BY g;
+INSERT INTO duration_summary (s)
+SELECT duration_agg(x, o) FROM (VALUES (2 ^ -20, false), (2 ^ 44, false), (2 ^ 44, true), (0, true)) AS v(x, o);
+INSERT INTO duration_summary (s) VALUES
+	('v1;alpha=0.01;sum=0;sumsq=0;min=0;max=0;zero=9223372036854775806/0;buckets=410:0/1');
