@@ -40,18 +40,6 @@ DECLARE
 	e text;								-- the extension's schema
 	idtype text;
 	basetype oid;
-	ces_higher_is_better boolean;
-	kind text;
-	src text;
-	grp text;
-	keys_select text;
-	keys_group text;
-	keys_out text;
-	u text;
-	aggs text;
-	view_name text;
-	view_sql text;
-	col record;
 BEGIN
 	-- Arguments.
 	IF schema_name IS NULL OR customer_id_type IS NULL OR csat_scale_max IS NULL
@@ -88,7 +76,6 @@ BEGIN
 	-- the DDL below with %s.  The other %s arguments below are SQL
 	-- fragments built here, themselves from %I and %L.
 	idtype := format_type(customer_id_type, NULL);
-	ces_higher_is_better := NOT ces_lower_is_better;
 
 	SELECT n.nspname INTO e
 	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
@@ -234,7 +221,9 @@ BEGIN
 			name            text NOT NULL CONSTRAINT goals_name_unique UNIQUE,
 			metric          text NOT NULL
 				CONSTRAINT goals_metric_check CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
-					'first_response_time', 'resolution_time')),
+					'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
+					'resolution_p50', 'resolution_p90', 'resolution_km_median', 'first_response_sla',
+					'resolution_sla')),
 			stage           text CONSTRAINT goals_stage_fkey REFERENCES %1$I.journey_stages ON UPDATE CASCADE,
 			touchpoint_id   integer CONSTRAINT goals_touchpoint_id_fkey REFERENCES %1$I.touchpoints,
 			baseline_period daterange NOT NULL
@@ -251,7 +240,11 @@ BEGIN
 			CONSTRAINT goals_one_scope CHECK (stage IS NULL OR touchpoint_id IS NULL),
 			CONSTRAINT goals_churn_rate_for_everything
 				CHECK (metric <> 'churn_rate' OR (stage IS NULL AND touchpoint_id IS NULL)),
-			CONSTRAINT goals_due_after_target_start CHECK (due_date > lower(target_period))
+			CONSTRAINT goals_due_after_target_start CHECK (due_date > lower(target_period)),
+			sla             interval,
+			CONSTRAINT goals_sla_for_sla_metrics
+				CHECK ((sla IS NOT NULL) = (metric IN ('first_response_sla', 'resolution_sla'))),
+			CONSTRAINT goals_sla_positive CHECK (sla > interval '0')
 		)$$, s);
 
 	-- Daily summaries: the fast path for large data.
@@ -266,255 +259,24 @@ BEGIN
 			PRIMARY KEY (day, touchpoint_id)
 		)$$, s, e);
 	EXECUTE format('CREATE INDEX ON %I.daily_summaries (touchpoint_id, day)', s);
-	-- Percentiles do not roll up from daily percentiles, so the daily table
-	-- keeps every interaction's times (NULL: no response or resolution
-	-- yet), in hours, one array element per interaction: narrow, and the
-	-- monthly percentiles from it are exact.
+	-- Response and resolution times as duration summaries per day and
+	-- touchpoint (relative error 1%): they roll up exactly, open cases
+	-- included.  cx_journey_upgrade() converts the 0.3.0 table (arrays of
+	-- hours) into this one by ALTER TABLE: the two must stay alike.
 	EXECUTE format($$
 		CREATE TABLE %1$I.daily_interactions (
-			day                  date NOT NULL,
-			touchpoint_id        integer NOT NULL
+			day            date NOT NULL,
+			touchpoint_id  integer NOT NULL
 				CONSTRAINT daily_interactions_touchpoint_id_fkey REFERENCES %1$I.touchpoints,
-			interactions         integer NOT NULL,
-			first_response_hours float8[] NOT NULL,
-			resolution_hours     float8[] NOT NULL,
+			interactions   integer NOT NULL,
+			first_response %2$I.duration_summary NOT NULL,
+			resolution     %2$I.duration_summary NOT NULL,
 			PRIMARY KEY (day, touchpoint_id),
-			CONSTRAINT daily_interactions_one_time_each CHECK (
-				cardinality(first_response_hours) = interactions AND cardinality(resolution_hours) = interactions)
-		)$$, s);
+			CONSTRAINT daily_interactions_one_case_each CHECK (
+				%2$I.cases(first_response) = interactions AND %2$I.cases(resolution) = interactions)
+		)$$, s, e);
 	EXECUTE format('CREATE INDEX ON %I.daily_interactions (touchpoint_id, day)', s);
 
-	-- Scorecards: three groupings, each from the raw rows and from the
-	-- daily tables, generated from one template.  Every branch feeds one
-	-- stream of rows (responses, then interactions) into one GROUP BY, so
-	-- that filters on month, stage or touchpoint_id push down into both
-	-- tables.  csat_agg(score, k) over a group with rows but no CSAT score
-	-- gives an empty summary (n = 0), never NULL; rollup() of no summaries
-	-- gives NULL, hence the coalesce() on the counts.
-	FOREACH src IN ARRAY ARRAY['raw', 'daily'] LOOP
-		IF src = 'raw' THEN
-			u := format($$
-				SELECT date_trunc('month', x.responded_at)::date AS month, x.touchpoint_id,
-				       CASE WHEN x.metric = 'nps' THEN x.score END AS nps_score,
-				       CASE WHEN x.metric = 'csat' THEN x.score END AS csat_score,
-				       CASE WHEN x.metric = 'ces' THEN x.score END AS ces_score,
-				       false AS interaction, NULL::float8 AS first_response_h, NULL::float8 AS resolution_h
-				FROM %1$I.responses x
-				UNION ALL
-				SELECT date_trunc('month', y.opened_at)::date, y.touchpoint_id,
-				       NULL::smallint, NULL::smallint, NULL::smallint, true,
-				       (extract(epoch FROM y.first_response_at - y.opened_at) / 3600)::float8,
-				       (extract(epoch FROM y.resolved_at - y.opened_at) / 3600)::float8
-				FROM %1$I.interactions y$$, s);
-			aggs := format($$
-				%1$I.nps_agg(u.nps_score) AS nps_s,
-				%1$I.csat_agg(u.csat_score, %2$L::integer) AS csat_s,
-				%1$I.ces_agg(u.ces_score, %3$L::integer, %4$L::boolean) AS ces_s$$,
-				e, csat_scale_max, ces_scale_max, ces_lower_is_better);
-		ELSE
-			u := format($$
-				SELECT date_trunc('month', d.day::timestamp)::date AS month, d.touchpoint_id,
-				       d.nps AS nps_s, d.csat AS csat_s, d.ces AS ces_s,
-				       false AS interaction, NULL::float8 AS first_response_h, NULL::float8 AS resolution_h
-				FROM %1$I.daily_summaries d
-				UNION ALL
-				SELECT date_trunc('month', di.day::timestamp)::date, di.touchpoint_id,
-				       NULL::%2$I.nps_summary, NULL::%2$I.csat_summary, NULL::%2$I.ces_summary, true,
-				       h.first_response_h, h.resolution_h
-				FROM %1$I.daily_interactions di
-				     CROSS JOIN LATERAL unnest(di.first_response_hours, di.resolution_hours)
-				         AS h(first_response_h, resolution_h)$$, s, e);
-			aggs := format($$
-				%1$I.rollup(u.nps_s) AS nps_s,
-				%1$I.rollup(u.csat_s) AS csat_s,
-				%1$I.rollup(u.ces_s) AS ces_s$$, e);
-		END IF;
-		FOREACH grp IN ARRAY ARRAY['touchpoint', 'stage', 'overall'] LOOP
-			IF grp = 'touchpoint' THEN
-				keys_select := 't.stage, t.touchpoint_id, t.name AS touchpoint,';
-				keys_group := ', t.stage, t.touchpoint_id, t.name';
-				keys_out := 'a.stage, a.touchpoint_id, a.touchpoint,';
-			ELSIF grp = 'stage' THEN
-				keys_select := 't.stage,';
-				keys_group := ', t.stage';
-				keys_out := 'a.stage,';
-			ELSE
-				keys_select := '';
-				keys_group := '';
-				keys_out := '';
-			END IF;
-			view_name := grp || '_scorecard' || CASE WHEN src = 'daily' THEN '_from_daily' ELSE '' END;
-			view_sql := format($$
-				CREATE VIEW %1$I.%2$I WITH (security_invoker = true) AS
-				SELECT a.month, %3$s
-				       coalesce(%4$I.responses(a.nps_s), 0) AS nps_n,
-				       %4$I.nps(a.nps_s) AS nps,
-				       %4$I.nps_lower(a.nps_s) AS nps_lower,
-				       %4$I.nps_upper(a.nps_s) AS nps_upper,
-				       coalesce(%4$I.responses(a.csat_s), 0) AS csat_n,
-				       %4$I.csat(a.csat_s) AS csat,
-				       %4$I.csat_lower(a.csat_s) AS csat_lower,
-				       %4$I.csat_upper(a.csat_s) AS csat_upper,
-				       coalesce(%4$I.responses(a.ces_s), 0) AS ces_n,
-				       %4$I.ces(a.ces_s) AS ces,
-				       %4$I.mean_lower(a.ces_s) AS ces_lower,
-				       %4$I.mean_upper(a.ces_s) AS ces_upper,
-				       a.interactions,
-				       a.first_response_h[1] AS first_response_p50_h,
-				       a.first_response_h[2] AS first_response_p90_h,
-				       a.resolution_h[1] AS resolution_p50_h,
-				       a.resolution_h[2] AS resolution_p90_h
-				FROM (SELECT u.month, %5$s %6$s,
-				             count(*) FILTER (WHERE u.interaction) AS interactions,
-				             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY u.first_response_h) AS first_response_h,
-				             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY u.resolution_h) AS resolution_h
-				      FROM (%7$s) AS u
-				      JOIN %8$I.touchpoints t ON t.touchpoint_id = u.touchpoint_id
-				      GROUP BY u.month %9$s) AS a$$,
-				s, view_name, keys_out, e, keys_select, aggs, u, s, keys_group);
-			EXECUTE view_sql;
-			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', s, view_name,
-				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals, interactions and median and 90th-percentile first-response and resolution times in hours; months and days in the session time zone',
-					CASE grp WHEN 'touchpoint' THEN ' and touchpoint' WHEN 'stage' THEN ' and journey stage' ELSE '' END,
-					CASE src WHEN 'raw' THEN 'the raw responses and interactions (row-level security on them applies)'
-						ELSE 'daily_summaries and daily_interactions (refresh them with cx_journey_refresh)' END));
-			FOR col IN SELECT * FROM (VALUES
-				('month', 'first day of the month'),
-				('nps_n', 'NPS responses (scores given)'),
-				('nps', 'Net Promoter Score, -100..100'),
-				('nps_lower', 'NPS, lower bound of the 95% adjusted-Wald interval'),
-				('nps_upper', 'NPS, upper bound of the 95% adjusted-Wald interval'),
-				('csat_n', 'CSAT responses (scores given)'),
-				('csat', 'CSAT %: share of satisfied responses (the top two points of the scale; the top one on scales up to 3), 0..100'),
-				('csat_lower', 'CSAT %, lower bound of the 95% Wilson interval'),
-				('csat_upper', 'CSAT %, upper bound of the 95% Wilson interval'),
-				('ces_n', 'CES responses (scores given)'),
-				('ces', 'mean CES score'),
-				('ces_lower', 'mean CES, lower bound of the 95% normal interval'),
-				('ces_upper', 'mean CES, upper bound of the 95% normal interval'),
-				('interactions', 'service interactions opened in the month'),
-				('first_response_p50_h', 'median hours from opening to first response, of the interactions that had one'),
-				('first_response_p90_h', '90th percentile of the hours from opening to first response'),
-				('resolution_p50_h', 'median hours from opening to resolution, of the interactions resolved'),
-				('resolution_p90_h', '90th percentile of the hours from opening to resolution')) AS c(name, comment)
-			LOOP
-				EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
-			END LOOP;
-		END LOOP;
-	END LOOP;
-
-	-- Goal progress.  Each metric has its own branch; the branches of the
-	-- other metrics are skipped by a one-time filter on g.metric.
-	EXECUTE format($$
-		CREATE VIEW %1$I.goal_progress WITH (security_invoker = true) AS
-		SELECT g.goal_id, g.name, g.metric,
-		       CASE WHEN g.touchpoint_id IS NOT NULL THEN 'touchpoint ' || tp.name
-		            WHEN g.stage IS NOT NULL THEN 'stage ' || g.stage
-		            ELSE 'everything' END AS scope,
-		       v.baseline, v.current, v.current - v.baseline AS change,
-		       tv.target_value,
-		       CASE WHEN hb.higher_is_better THEN v.current >= tv.target_value
-		            ELSE v.current <= tv.target_value END AS met,
-		       v.p_value, v.baseline_n, v.current_n, g.due_date,
-		       CASE WHEN v.current IS NULL OR tv.target_value IS NULL THEN NULL
-		            WHEN hb.higher_is_better AND v.current >= tv.target_value THEN true
-		            WHEN NOT hb.higher_is_better AND v.current <= tv.target_value THEN true
-		            WHEN current_date >= g.due_date THEN false
-		            WHEN hb.higher_is_better THEN v.current >= ex.expected
-		            ELSE v.current <= ex.expected END AS on_track
-		FROM %1$I.goals g
-		LEFT JOIN %1$I.touchpoints tp ON tp.touchpoint_id = g.touchpoint_id
-		CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('nps', 'csat') THEN true
-		                                WHEN g.metric = 'ces' THEN %5$L::boolean
-		                                ELSE false END AS higher_is_better) AS hb
-		LEFT JOIN LATERAL (
-			SELECT %2$I.nps(r.a) AS baseline, %2$I.nps(r.b) AS current,
-			       (%2$I.nps_test(r.a, r.b)).p_value AS p_value,
-			       %2$I.responses(r.a) AS baseline_n, %2$I.responses(r.b) AS current_n
-			FROM (SELECT %2$I.nps_agg(x.score) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
-			                                             AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.nps_agg(x.score) FILTER (WHERE x.responded_at >= lower(g.target_period)
-			                                             AND x.responded_at < upper(g.target_period)) AS b
-			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
-			      WHERE x.metric = 'nps'
-			        AND (g.stage IS NULL OR t.stage = g.stage)
-			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
-			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
-			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))) AS r
-			WHERE g.metric = 'nps'
-			UNION ALL
-			SELECT %2$I.csat(r.a), %2$I.csat(r.b), (%2$I.csat_test(r.a, r.b)).p_value,
-			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
-			FROM (SELECT %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
-			                                                   AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.target_period)
-			                                                   AND x.responded_at < upper(g.target_period)) AS b
-			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
-			      WHERE x.metric = 'csat'
-			        AND (g.stage IS NULL OR t.stage = g.stage)
-			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
-			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
-			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))) AS r
-			WHERE g.metric = 'csat'
-			UNION ALL
-			SELECT %2$I.ces(r.a), %2$I.ces(r.b), (%2$I.mean_test(r.a, r.b)).p_value,
-			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
-			FROM (SELECT %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
-			                                                           AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.target_period)
-			                                                           AND x.responded_at < upper(g.target_period)) AS b
-			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
-			      WHERE x.metric = 'ces'
-			        AND (g.stage IS NULL OR t.stage = g.stage)
-			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
-			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
-			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))) AS r
-			WHERE g.metric = 'ces'
-			UNION ALL
-			SELECT ca.churn_rate, cb.churn_rate,
-			       CASE WHEN ca.customers_at_start > 0 AND cb.customers_at_start > 0 THEN
-			           (%2$I.proportion_test(ca.churned, ca.customers_at_start, cb.churned, cb.customers_at_start)).p_value END,
-			       coalesce(ca.customers_at_start, 0), coalesce(cb.customers_at_start, 0)
-			FROM (SELECT %2$I.churn_agg(c.activity, lower(g.baseline_period),
-			                            (upper(g.baseline_period) - lower(g.baseline_period)) * interval '1 day', 1) AS a,
-			             %2$I.churn_agg(c.activity, lower(g.target_period),
-			                            (upper(g.target_period) - lower(g.target_period)) * interval '1 day', 1) AS b
-			      FROM (SELECT sb.customer_id, range_agg(sb.active) AS activity
-			            FROM %1$I.subscriptions sb GROUP BY sb.customer_id) AS c) AS r
-			     LEFT JOIN LATERAL %2$I.churn_periods(r.a) AS ca ON true
-			     LEFT JOIN LATERAL %2$I.churn_periods(r.b) AS cb ON true
-			WHERE g.metric = 'churn_rate'
-			UNION ALL
-			SELECT r.mean_a, r.mean_b,
-			       CASE WHEN r.n_a >= 2 AND r.n_b >= 2 THEN
-			           (%2$I.mean_test(r.mean_a, r.sd_a, r.n_a, r.mean_b, r.sd_b, r.n_b)).p_value END,
-			       r.n_a, r.n_b
-			FROM (SELECT (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS mean_a,
-			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS sd_a,
-			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS n_a,
-			             (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS mean_b,
-			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS sd_b,
-			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS n_b
-			      FROM %1$I.interactions y JOIN %1$I.touchpoints t ON t.touchpoint_id = y.touchpoint_id
-			           -- numeric, so that the mean does not depend on the
-			           -- order the rows are read in (float sums do)
-			           CROSS JOIN LATERAL (SELECT extract(epoch FROM CASE WHEN g.metric = 'first_response_time'
-			                                                         THEN y.first_response_at ELSE y.resolved_at END
-			                                                - y.opened_at) / 3600 AS hours) AS h
-			      WHERE (g.stage IS NULL OR t.stage = g.stage)
-			        AND (g.touchpoint_id IS NULL OR y.touchpoint_id = g.touchpoint_id)
-			        AND ((y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period))
-			          OR (y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))) AS r
-			WHERE g.metric IN ('first_response_time', 'resolution_time')
-		) AS v ON true
-		CROSS JOIN LATERAL (SELECT CASE g.target_kind
-		                               WHEN 'value' THEN g.target::float8
-		                               WHEN 'change' THEN v.baseline + g.target::float8
-		                               ELSE v.baseline * (1 + g.target::float8 / 100) END AS target_value) AS tv
-		CROSS JOIN LATERAL (SELECT v.baseline + (tv.target_value - v.baseline)
-		                               * least(greatest((current_date - lower(g.target_period))::float8
-		                                                / (g.due_date - lower(g.target_period)), 0), 1) AS expected) AS ex
-		$$, s, e, csat_scale_max, ces_scale_max, ces_higher_is_better, ces_lower_is_better);
 	-- Comments.
 	EXECUTE format('COMMENT ON TABLE %I.journey_stages IS %L', s,
 		'the stages of the customer journey, in order: before_purchase, purchase, after_purchase');
@@ -529,14 +291,13 @@ BEGIN
 		'service interactions (cases, tickets, calls): opened, first response and resolution times, which give response and resolution times');
 	EXECUTE format('COMMENT ON TABLE %I.subscriptions IS %L', s,
 		'customer subscriptions: the days each was active, [start, end) with no end while still active; churn is computed from them');
-	EXECUTE format('COMMENT ON TABLE %I.goals IS %L', s,
-		'SMART goals: a metric, a scope (everything, a stage or a touchpoint), a baseline period, a target period, a target (a value, a change in points, or a change in percent of the baseline) and a due date; see goal_progress');
 	EXECUTE format('COMMENT ON TABLE %I.daily_summaries IS %L', s,
 		'NPS, CSAT and CES summaries per day and touchpoint, filled by cx_journey_refresh; the *_from_daily scorecards roll them up');
-	EXECUTE format('COMMENT ON TABLE %I.daily_interactions IS %L', s,
-		'per day and touchpoint, the first-response and resolution hours of every interaction opened that day (NULL: none yet), filled by cx_journey_refresh; percentiles need every time, since they do not roll up from daily percentiles');
-	EXECUTE format('COMMENT ON VIEW %I.goal_progress IS %L', s,
-		'progress of each goal: baseline = the metric over baseline_period, current = over target_period (so far), change = current - baseline, target_value = the value to reach (target itself, baseline + target, or baseline * (1 + target / 100)), met = current at or beyond target_value in the direction that is better for the metric (higher for NPS, CSAT and CES on a higher-is-easier scale; lower for churn rate, times and lower-is-easier CES), p_value = two-sided p-value of the change (nps_test, csat_test, mean_test on the CES summaries, proportion_test on churned / customers at start, mean_test on the mean, standard deviation and count of hours for times: time goals are measured on the mean, not the median), on_track = met, or, before due_date, current at least as good as baseline + (target_value - baseline) * the elapsed share of the time from the start of target_period to due_date; churn_rate is the share of the customers at the start of a period who churned in it (0..1)');
+
+	-- The views, goal_progress and the comments that the 0.4.0 shape
+	-- changed are made by cx_journey_upgrade(), which also converts a 0.3.0
+	-- journey: one definition for both.
+	EXECUTE format('SELECT %I.cx_journey_upgrade(%L)', e, s);
 END
 $function$;
 COMMENT ON FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) IS
@@ -627,6 +388,10 @@ BEGIN
 	EXECUTE format('DELETE FROM %I.daily_summaries WHERE day BETWEEN $1 AND $2', s) USING from_day, to_day;
 	EXECUTE format('DELETE FROM %I.daily_interactions WHERE day BETWEEN $1 AND $2', s) USING from_day, to_day;
 	-- Days are those of the session time zone, like the scorecards' months.
+	-- The open cases of a day are censored at now(), the start of this
+	-- transaction, with the same expressions as the raw scorecards (see
+	-- cx_journey_upgrade): a day that still has open cases must be
+	-- refreshed again for their ages to grow (README, "Daily summaries").
 	EXECUTE format($$
 		INSERT INTO %1$I.daily_summaries (day, touchpoint_id, nps, csat, ces)
 		SELECT x.responded_at::date, x.touchpoint_id,
@@ -639,17 +404,526 @@ BEGIN
 		USING from_day, to_day, csat_k, ces_k, ces_lower;
 	GET DIAGNOSTICS n1 = ROW_COUNT;
 	EXECUTE format($$
-		INSERT INTO %1$I.daily_interactions (day, touchpoint_id, interactions, first_response_hours, resolution_hours)
+		INSERT INTO %1$I.daily_interactions (day, touchpoint_id, interactions, first_response, resolution)
 		SELECT y.opened_at::date, y.touchpoint_id, count(*),
-		       array_agg((extract(epoch FROM y.first_response_at - y.opened_at) / 3600)::float8),
-		       array_agg((extract(epoch FROM y.resolved_at - y.opened_at) / 3600)::float8)
+		       %2$I.duration_agg(coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+		                         y.first_response_at IS NULL),
+		       %2$I.duration_agg(coalesce(y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+		                         y.resolved_at IS NULL)
 		FROM %1$I.interactions y
 		WHERE y.opened_at >= $1::timestamptz AND y.opened_at < ($2 + 1)::timestamptz
-		GROUP BY 1, 2$$, s)
+		GROUP BY 1, 2$$, s, e)
 		USING from_day, to_day;
 	GET DIAGNOSTICS n2 = ROW_COUNT;
 	RETURN n1 + n2;
 END
 $function$;
 COMMENT ON FUNCTION cx_journey_refresh(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.bool) IS
-	'recomputes the daily_summaries and daily_interactions rows of a journey schema for the days from_day to to_day (both included, days of the session time zone) from its responses and interactions; returns the number of rows written; runs at isolation level READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+	'recomputes the daily_summaries and daily_interactions rows of a journey schema for the days from_day to to_day (both included, days of the session time zone) from its responses and interactions, open cases censored at their age at now(); returns the number of rows written; runs at isolation level READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+
+CREATE FUNCTION cx_journey_upgrade(schema_name pg_catalog.text, trust_owner pg_catalog.bool DEFAULT false)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	-- VOLATILE, PARALLEL UNSAFE: it runs DDL and writes tables; not
+	-- STRICT: a NULL argument is an error
+	VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+	s text := schema_name;
+	e text;
+	nsp oid;
+	csat_scale_max integer;
+	ces_scale_max integer;
+	ces_lower_is_better boolean;
+	ces_higher_is_better boolean;
+	src text;
+	grp text;
+	keys_select text;
+	keys_group text;
+	keys_out text;
+	u text;
+	aggs text;
+	view_name text;
+	view_sql text;
+	col record;
+	views text[] := ARRAY['touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard',
+		'touchpoint_scorecard_from_daily', 'stage_scorecard_from_daily', 'overall_scorecard_from_daily',
+		'goal_progress'];
+	grants text[];
+	g text;
+	days date[];
+	differing bigint;
+	written bigint := 0;
+	foreign_table text;
+	foreign_owner text;
+BEGIN
+	IF schema_name IS NULL OR trust_owner IS NULL THEN
+		RAISE EXCEPTION 'cx_journey_upgrade arguments must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT oid INTO nsp FROM pg_namespace WHERE nspname = s;
+	IF nsp IS NULL OR to_regclass(format('%I.%I', s, 'daily_interactions')) IS NULL
+		OR to_regclass(format('%I.%I', s, 'goals')) IS NULL
+		OR to_regclass(format('%I.%I', s, 'metric_scales')) IS NULL THEN
+		RAISE EXCEPTION 'schema "%" holds no journey', s
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Create one with cx_journey_create().';
+	END IF;
+	-- The same rule as cx_journey_refresh: the rebuild below runs the
+	-- triggers, defaults and functions of these tables with the caller's
+	-- rights.
+	IF NOT trust_owner THEN
+		WITH RECURSIVE mine(r) AS (
+			SELECT oid FROM pg_roles WHERE rolname = current_user
+			UNION
+			SELECT m.roleid FROM pg_auth_members m JOIN mine ON m.member = mine.r)
+		SELECT c.relname, pg_get_userbyid(c.relowner) INTO foreign_table, foreign_owner
+		FROM pg_class c
+		WHERE c.relnamespace = nsp
+		  AND c.relname IN ('metric_scales', 'touchpoints', 'interactions', 'goals', 'daily_interactions')
+		  AND c.relowner NOT IN (SELECT r FROM mine)
+		ORDER BY c.relname
+		LIMIT 1;
+		IF foreign_table IS NOT NULL THEN
+			RAISE EXCEPTION 'table %.% is owned by role %, not by you or a role you are a member of',
+					quote_ident(s), quote_ident(foreign_table), quote_ident(foreign_owner)
+				USING ERRCODE = 'insufficient_privilege',
+					DETAIL = 'An upgrade alters the journey''s tables and runs their triggers, defaults and functions with your rights.',
+					HINT = format('Upgrade as %I (or a member of it), or pass trust_owner => true if you trust that role''s code.', foreign_owner);
+		END IF;
+	END IF;
+	SELECT n.nspname INTO e
+	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+	WHERE x.extname = 'cx_metrics';
+	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
+	                        max(scale_max) FILTER (WHERE metric = 'ces'),
+	                        bool_or(lower_is_better) FILTER (WHERE metric = 'ces')
+	                 FROM %I.metric_scales$$, s)
+		INTO csat_scale_max, ces_scale_max, ces_lower_is_better;
+	ces_higher_is_better := NOT ces_lower_is_better;
+
+	-- The views are dropped and made again: keep the privileges granted on
+	-- them.  (A view of yours that reads them makes the DROP fail, and
+	-- nothing is changed: drop it first and make it again after.)
+	SELECT array_agg(format('GRANT %s ON %I.%I TO %s%s', a.privilege_type, s, c.relname,
+			CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+			CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) ORDER BY c.relname, a.grantee, a.privilege_type)
+		INTO grants
+	FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) AS a
+	WHERE c.relnamespace = nsp AND c.relkind = 'v' AND c.relname = ANY (views)
+	  AND a.grantee <> c.relowner;
+	FOREACH view_name IN ARRAY views LOOP
+		IF to_regclass(format('%I.%I', s, view_name)) IS NOT NULL THEN
+			EXECUTE format('DROP VIEW %I.%I', s, view_name);
+		END IF;
+	END LOOP;
+
+	-- 0.3.0 -> 0.4.0, goals: the metrics of percentiles, the Kaplan-Meier
+	-- median and SLA shares, and the SLA limit they need.  The constraints
+	-- are those of cx_journey_create.
+	IF NOT EXISTS (SELECT FROM pg_attribute
+				   WHERE attrelid = format('%I.goals', s)::regclass AND attname = 'sla' AND NOT attisdropped) THEN
+		EXECUTE format($$
+			ALTER TABLE %1$I.goals
+				DROP CONSTRAINT goals_metric_check,
+				ADD CONSTRAINT goals_metric_check CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
+					'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
+					'resolution_p50', 'resolution_p90', 'resolution_km_median', 'first_response_sla',
+					'resolution_sla')),
+				ADD COLUMN sla interval,
+				ADD CONSTRAINT goals_sla_for_sla_metrics
+					CHECK ((sla IS NOT NULL) = (metric IN ('first_response_sla', 'resolution_sla'))),
+				ADD CONSTRAINT goals_sla_positive CHECK (sla > interval '0')$$, s);
+	END IF;
+
+	-- 0.3.0 -> 0.4.0, daily_interactions: arrays of hours become duration
+	-- summaries.  The arrays cannot say how old an open case was, so the
+	-- days the table had are recomputed from interactions, as
+	-- cx_journey_refresh would (daily_summaries is left as it is).  The
+	-- table is altered, not replaced, so that its privileges, policies and
+	-- triggers stay.
+	IF EXISTS (SELECT FROM pg_attribute
+			   WHERE attrelid = format('%I.daily_interactions', s)::regclass
+				 AND attname = 'first_response_hours' AND NOT attisdropped) THEN
+		EXECUTE format('LOCK TABLE %I.daily_interactions IN ACCESS EXCLUSIVE MODE', s);
+		EXECUTE format('SELECT array_agg(DISTINCT day ORDER BY day) FROM %I.daily_interactions', s) INTO days;
+		-- Rows whose interactions changed since their last refresh (or
+		-- whose day falls otherwise in this session's time zone) are said.
+		EXECUTE format($$
+			SELECT count(*)
+			FROM %1$I.daily_interactions d
+			     FULL JOIN (SELECT y.opened_at::date AS day, y.touchpoint_id, count(*) AS n
+			                FROM %1$I.interactions y
+			                WHERE y.opened_at::date = ANY ($1)
+			                GROUP BY 1, 2) AS i USING (day, touchpoint_id)
+			WHERE d.interactions IS DISTINCT FROM i.n$$, s)
+			INTO differing USING days;
+		IF differing > 0 THEN
+			RAISE WARNING '% rows of %.daily_interactions do not count the interactions that table holds now for their day and touchpoint', differing, quote_ident(s)
+				USING DETAIL = 'They are rebuilt from the interactions table as it is now: interactions changed since the last refresh, or the session time zone differs from the one of the refreshes.',
+					HINT = 'Call cx_journey_upgrade in the time zone the refreshes used (SET TimeZone).';
+		END IF;
+		EXECUTE format('DELETE FROM %I.daily_interactions', s);
+		EXECUTE format($$
+			ALTER TABLE %1$I.daily_interactions
+				DROP CONSTRAINT daily_interactions_one_time_each,
+				DROP COLUMN first_response_hours,
+				DROP COLUMN resolution_hours,
+				ADD COLUMN first_response %2$I.duration_summary NOT NULL,
+				ADD COLUMN resolution %2$I.duration_summary NOT NULL,
+				ADD CONSTRAINT daily_interactions_one_case_each CHECK (
+					%2$I.cases(first_response) = interactions AND %2$I.cases(resolution) = interactions)$$, s, e);
+		-- the INSERT of cx_journey_refresh, for the days the table had
+		EXECUTE format($$
+			INSERT INTO %1$I.daily_interactions (day, touchpoint_id, interactions, first_response, resolution)
+			SELECT y.opened_at::date, y.touchpoint_id, count(*),
+			       %2$I.duration_agg(coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+			                         y.first_response_at IS NULL),
+			       %2$I.duration_agg(coalesce(y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+			                         y.resolved_at IS NULL)
+			FROM %1$I.interactions y
+			WHERE y.opened_at::date = ANY ($1)
+			GROUP BY 1, 2$$, s, e)
+			USING days;
+		GET DIAGNOSTICS written = ROW_COUNT;
+	END IF;
+
+	-- Scorecards: three groupings, each from the raw rows and from the
+	-- daily tables, generated from one template.  Every branch feeds one
+	-- stream of rows (responses, then interactions) into one GROUP BY, so
+	-- that filters on month, stage or touchpoint_id push down into both
+	-- tables.  csat_agg(score, k) over a group with rows but no CSAT score
+	-- gives an empty summary (n = 0), never NULL; rollup() of no summaries
+	-- gives NULL, hence the coalesce() on the counts.
+	--
+	-- Times: every interaction is one case of each of two duration
+	-- summaries, first response and resolution.  A case not resolved yet
+	-- is open, its age censored at now() (the transaction's start: the
+	-- raw views at the reading, daily_interactions at the refresh), or at
+	-- its opening for a case opened after now(); a case with no first
+	-- response is open too, censored at its resolution if it has one (it
+	-- will never get a first response) or else at now().  The raw views
+	-- and cx_journey_refresh() use the same expressions, so the two paths
+	-- give the same summaries byte for byte when nothing changed since the
+	-- refresh and the refresh and the reading share a transaction (the
+	-- open cases' ages grow with the clock).  The summaries are NULL for a
+	-- group without interactions in both paths: the FILTER keeps the
+	-- response rows away from duration_agg (which would make an empty
+	-- summary of them, and work for nothing), and the outer CASE says so
+	-- for the daily path, whose rollup of no summaries is NULL anyway.
+	FOREACH src IN ARRAY ARRAY['raw', 'daily'] LOOP
+		IF src = 'raw' THEN
+			u := format($$
+				SELECT date_trunc('month', x.responded_at)::date AS month, x.touchpoint_id,
+				       CASE WHEN x.metric = 'nps' THEN x.score END AS nps_score,
+				       CASE WHEN x.metric = 'csat' THEN x.score END AS csat_score,
+				       CASE WHEN x.metric = 'ces' THEN x.score END AS ces_score,
+				       0 AS interactions,
+				       NULL::interval AS first_response_d, false AS first_response_open,
+				       NULL::interval AS resolution_d, false AS resolution_open
+				FROM %1$I.responses x
+				UNION ALL
+				SELECT date_trunc('month', y.opened_at)::date, y.touchpoint_id,
+				       NULL::smallint, NULL::smallint, NULL::smallint, 1,
+				       coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+				       y.first_response_at IS NULL,
+				       coalesce(y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+				       y.resolved_at IS NULL
+				FROM %1$I.interactions y$$, s);
+			aggs := format($$
+				%1$I.nps_agg(u.nps_score) AS nps_s,
+				%1$I.csat_agg(u.csat_score, %2$L::integer) AS csat_s,
+				%1$I.ces_agg(u.ces_score, %3$L::integer, %4$L::boolean) AS ces_s,
+				%1$I.duration_agg(u.first_response_d, u.first_response_open) FILTER (WHERE u.interactions = 1) AS first_response_s,
+				%1$I.duration_agg(u.resolution_d, u.resolution_open) FILTER (WHERE u.interactions = 1) AS resolution_s$$,
+				e, csat_scale_max, ces_scale_max, ces_lower_is_better);
+		ELSE
+			u := format($$
+				SELECT date_trunc('month', d.day::timestamp)::date AS month, d.touchpoint_id,
+				       d.nps AS nps_s, d.csat AS csat_s, d.ces AS ces_s,
+				       0 AS interactions,
+				       NULL::%2$I.duration_summary AS first_response_s, NULL::%2$I.duration_summary AS resolution_s
+				FROM %1$I.daily_summaries d
+				UNION ALL
+				SELECT date_trunc('month', di.day::timestamp)::date, di.touchpoint_id,
+				       NULL::%2$I.nps_summary, NULL::%2$I.csat_summary, NULL::%2$I.ces_summary,
+				       di.interactions, di.first_response, di.resolution
+				FROM %1$I.daily_interactions di$$, s, e);
+			aggs := format($$
+				%1$I.rollup(u.nps_s) AS nps_s,
+				%1$I.rollup(u.csat_s) AS csat_s,
+				%1$I.rollup(u.ces_s) AS ces_s,
+				%1$I.rollup(u.first_response_s) AS first_response_s,
+				%1$I.rollup(u.resolution_s) AS resolution_s$$, e);
+		END IF;
+		FOREACH grp IN ARRAY ARRAY['touchpoint', 'stage', 'overall'] LOOP
+			IF grp = 'touchpoint' THEN
+				keys_select := 't.stage, t.touchpoint_id, t.name AS touchpoint,';
+				keys_group := ', t.stage, t.touchpoint_id, t.name';
+				keys_out := 'a.stage, a.touchpoint_id, a.touchpoint,';
+			ELSIF grp = 'stage' THEN
+				keys_select := 't.stage,';
+				keys_group := ', t.stage';
+				keys_out := 'a.stage,';
+			ELSE
+				keys_select := '';
+				keys_group := '';
+				keys_out := '';
+			END IF;
+			view_name := grp || '_scorecard' || CASE WHEN src = 'daily' THEN '_from_daily' ELSE '' END;
+			view_sql := format($$
+				CREATE VIEW %1$I.%2$I WITH (security_invoker = true) AS
+				SELECT a.month, %3$s
+				       coalesce(%4$I.responses(a.nps_s), 0) AS nps_n,
+				       %4$I.nps(a.nps_s) AS nps,
+				       %4$I.nps_lower(a.nps_s) AS nps_lower,
+				       %4$I.nps_upper(a.nps_s) AS nps_upper,
+				       coalesce(%4$I.responses(a.csat_s), 0) AS csat_n,
+				       %4$I.csat(a.csat_s) AS csat,
+				       %4$I.csat_lower(a.csat_s) AS csat_lower,
+				       %4$I.csat_upper(a.csat_s) AS csat_upper,
+				       coalesce(%4$I.responses(a.ces_s), 0) AS ces_n,
+				       %4$I.ces(a.ces_s) AS ces,
+				       %4$I.mean_lower(a.ces_s) AS ces_lower,
+				       %4$I.mean_upper(a.ces_s) AS ces_upper,
+				       a.interactions,
+				       (extract(epoch FROM %4$I.percentile(a.first_response_s, 0.5)) / 3600)::float8 AS first_response_p50_h,
+				       (extract(epoch FROM %4$I.percentile(a.first_response_s, 0.9)) / 3600)::float8 AS first_response_p90_h,
+				       (extract(epoch FROM %4$I.percentile(a.resolution_s, 0.5)) / 3600)::float8 AS resolution_p50_h,
+				       (extract(epoch FROM %4$I.percentile(a.resolution_s, 0.9)) / 3600)::float8 AS resolution_p90_h,
+				       coalesce(%4$I.open_cases(a.resolution_s), 0) AS resolution_open,
+				       (extract(epoch FROM %4$I.km_percentile(a.resolution_s, 0.5)) / 3600)::float8 AS resolution_km_median_h,
+				       CASE WHEN a.interactions > 0 THEN a.first_response_s END AS first_response,
+				       CASE WHEN a.interactions > 0 THEN a.resolution_s END AS resolution
+				FROM (SELECT u.month, %5$s %6$s,
+				             coalesce(sum(u.interactions), 0)::int8 AS interactions
+				      FROM (%7$s) AS u
+				      JOIN %8$I.touchpoints t ON t.touchpoint_id = u.touchpoint_id
+				      GROUP BY u.month %9$s) AS a$$,
+				s, view_name, keys_out, e, keys_select, aggs, u, s, keys_group);
+			EXECUTE view_sql;
+			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', s, view_name,
+				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals, interactions, median and 90th-percentile first-response and resolution times in hours (nearest rank, within 1%%), open cases and the Kaplan-Meier median resolution time counting them, and the two duration summaries; months and days in the session time zone; %s',
+					CASE grp WHEN 'touchpoint' THEN ' and touchpoint' WHEN 'stage' THEN ' and journey stage' ELSE '' END,
+					CASE src WHEN 'raw' THEN 'the raw responses and interactions (row-level security on them applies)'
+						ELSE 'daily_summaries and daily_interactions (refresh them with cx_journey_refresh)' END,
+					CASE src WHEN 'raw' THEN 'open cases are censored at their age at the reading (now())'
+						ELSE 'open cases are censored at their age at the last refresh of their day: refresh the days that still have open cases, and equal to the raw view (open cases included) when refreshed and read in one transaction' END));
+			FOR col IN SELECT * FROM (VALUES
+				('month', 'first day of the month'),
+				('nps_n', 'NPS responses (scores given)'),
+				('nps', 'Net Promoter Score, -100..100'),
+				('nps_lower', 'NPS, lower bound of the 95% adjusted-Wald interval'),
+				('nps_upper', 'NPS, upper bound of the 95% adjusted-Wald interval'),
+				('csat_n', 'CSAT responses (scores given)'),
+				('csat', 'CSAT %: share of satisfied responses (the top two points of the scale; the top one on scales up to 3), 0..100'),
+				('csat_lower', 'CSAT %, lower bound of the 95% Wilson interval'),
+				('csat_upper', 'CSAT %, upper bound of the 95% Wilson interval'),
+				('ces_n', 'CES responses (scores given)'),
+				('ces', 'mean CES score'),
+				('ces_lower', 'mean CES, lower bound of the 95% normal interval'),
+				('ces_upper', 'mean CES, upper bound of the 95% normal interval'),
+				('interactions', 'service interactions opened in the month'),
+				('first_response_p50_h', 'median hours from opening to first response, of the interactions that had one: percentile(first_response, 0.5), the nearest-rank median within 1%'),
+				('first_response_p90_h', '90th percentile of the hours from opening to first response, of the interactions that had one: nearest rank, within 1%'),
+				('resolution_p50_h', 'median hours from opening to resolution, of the interactions resolved: percentile(resolution, 0.5), the nearest-rank median within 1%'),
+				('resolution_p90_h', '90th percentile of the hours from opening to resolution, of the interactions resolved: nearest rank, within 1%'),
+				('resolution_open', 'interactions opened in the month and not resolved (open cases): at the reading for the raw view, at the last refresh of their day for the _from_daily view'),
+				('resolution_km_median_h', 'Kaplan-Meier median hours from opening to resolution, counting the open cases as censored at their age: km_percentile(resolution, 0.5); NULL while the share resolved never reaches a half'),
+				('first_response', 'the first-response times of the interactions, a duration_summary (1% relative error; NULL without interactions): read it with percentile(), share_within(), survival(), km_percentile(); a case without a first response is open, censored at its resolution or else at its age'),
+				('resolution', 'the resolution times of the interactions, a duration_summary (1% relative error; NULL without interactions): read it with percentile(), share_within(), survival(), km_percentile(); a case not resolved is open, censored at its age')) AS c(name, comment)
+			LOOP
+				EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
+			END LOOP;
+		END LOOP;
+	END LOOP;
+
+	-- Goal progress.  Each metric has its own branch; the branches of the
+	-- other metrics are skipped by a one-time filter on g.metric.
+	EXECUTE format($$
+		CREATE VIEW %1$I.goal_progress WITH (security_invoker = true) AS
+		SELECT g.goal_id, g.name, g.metric,
+		       CASE WHEN g.touchpoint_id IS NOT NULL THEN 'touchpoint ' || tp.name
+		            WHEN g.stage IS NOT NULL THEN 'stage ' || g.stage
+		            ELSE 'everything' END AS scope,
+		       v.baseline, v.current, v.current - v.baseline AS change,
+		       tv.target_value,
+		       CASE WHEN hb.higher_is_better THEN v.current >= tv.target_value
+		            ELSE v.current <= tv.target_value END AS met,
+		       v.p_value, v.baseline_n, v.current_n, g.due_date,
+		       CASE WHEN v.current IS NULL OR tv.target_value IS NULL THEN NULL
+		            WHEN hb.higher_is_better AND v.current >= tv.target_value THEN true
+		            WHEN NOT hb.higher_is_better AND v.current <= tv.target_value THEN true
+		            WHEN current_date >= g.due_date THEN false
+		            WHEN hb.higher_is_better THEN v.current >= ex.expected
+		            ELSE v.current <= ex.expected END AS on_track
+		FROM %1$I.goals g
+		LEFT JOIN %1$I.touchpoints tp ON tp.touchpoint_id = g.touchpoint_id
+		CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('nps', 'csat', 'first_response_sla', 'resolution_sla') THEN true
+		                                WHEN g.metric = 'ces' THEN %5$L::boolean
+		                                ELSE false END AS higher_is_better) AS hb
+		LEFT JOIN LATERAL (
+			SELECT %2$I.nps(r.a) AS baseline, %2$I.nps(r.b) AS current,
+			       (%2$I.nps_test(r.a, r.b)).p_value AS p_value,
+			       %2$I.responses(r.a) AS baseline_n, %2$I.responses(r.b) AS current_n
+			FROM (SELECT %2$I.nps_agg(x.score) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
+			                                             AND x.responded_at < upper(g.baseline_period)) AS a,
+			             %2$I.nps_agg(x.score) FILTER (WHERE x.responded_at >= lower(g.target_period)
+			                                             AND x.responded_at < upper(g.target_period)) AS b
+			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
+			      WHERE x.metric = 'nps'
+			        AND (g.stage IS NULL OR t.stage = g.stage)
+			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
+			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
+			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))) AS r
+			WHERE g.metric = 'nps'
+			UNION ALL
+			SELECT %2$I.csat(r.a), %2$I.csat(r.b), (%2$I.csat_test(r.a, r.b)).p_value,
+			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
+			FROM (SELECT %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
+			                                                   AND x.responded_at < upper(g.baseline_period)) AS a,
+			             %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.target_period)
+			                                                   AND x.responded_at < upper(g.target_period)) AS b
+			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
+			      WHERE x.metric = 'csat'
+			        AND (g.stage IS NULL OR t.stage = g.stage)
+			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
+			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
+			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))) AS r
+			WHERE g.metric = 'csat'
+			UNION ALL
+			SELECT %2$I.ces(r.a), %2$I.ces(r.b), (%2$I.mean_test(r.a, r.b)).p_value,
+			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
+			FROM (SELECT %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
+			                                                           AND x.responded_at < upper(g.baseline_period)) AS a,
+			             %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.target_period)
+			                                                           AND x.responded_at < upper(g.target_period)) AS b
+			      FROM %1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
+			      WHERE x.metric = 'ces'
+			        AND (g.stage IS NULL OR t.stage = g.stage)
+			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
+			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
+			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))) AS r
+			WHERE g.metric = 'ces'
+			UNION ALL
+			SELECT ca.churn_rate, cb.churn_rate,
+			       CASE WHEN ca.customers_at_start > 0 AND cb.customers_at_start > 0 THEN
+			           (%2$I.proportion_test(ca.churned, ca.customers_at_start, cb.churned, cb.customers_at_start)).p_value END,
+			       coalesce(ca.customers_at_start, 0), coalesce(cb.customers_at_start, 0)
+			FROM (SELECT %2$I.churn_agg(c.activity, lower(g.baseline_period),
+			                            (upper(g.baseline_period) - lower(g.baseline_period)) * interval '1 day', 1) AS a,
+			             %2$I.churn_agg(c.activity, lower(g.target_period),
+			                            (upper(g.target_period) - lower(g.target_period)) * interval '1 day', 1) AS b
+			      FROM (SELECT sb.customer_id, range_agg(sb.active) AS activity
+			            FROM %1$I.subscriptions sb GROUP BY sb.customer_id) AS c) AS r
+			     LEFT JOIN LATERAL %2$I.churn_periods(r.a) AS ca ON true
+			     LEFT JOIN LATERAL %2$I.churn_periods(r.b) AS cb ON true
+			WHERE g.metric = 'churn_rate'
+			UNION ALL
+			SELECT r.mean_a, r.mean_b,
+			       CASE WHEN r.n_a >= 2 AND r.n_b >= 2 THEN
+			           (%2$I.mean_test(r.mean_a, r.sd_a, r.n_a, r.mean_b, r.sd_b, r.n_b)).p_value END,
+			       r.n_a, r.n_b
+			FROM (SELECT (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS mean_a,
+			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS sd_a,
+			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS n_a,
+			             (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS mean_b,
+			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS sd_b,
+			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS n_b
+			      FROM %1$I.interactions y JOIN %1$I.touchpoints t ON t.touchpoint_id = y.touchpoint_id
+			           -- numeric, so that the mean does not depend on the
+			           -- order the rows are read in (float sums do)
+			           CROSS JOIN LATERAL (SELECT extract(epoch FROM CASE WHEN g.metric = 'first_response_time'
+			                                                         THEN y.first_response_at ELSE y.resolved_at END
+			                                                - y.opened_at) / 3600 AS hours) AS h
+			      WHERE (g.stage IS NULL OR t.stage = g.stage)
+			        AND (g.touchpoint_id IS NULL OR y.touchpoint_id = g.touchpoint_id)
+			        AND ((y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period))
+			          OR (y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))) AS r
+			WHERE g.metric IN ('first_response_time', 'resolution_time')
+			UNION ALL
+			-- Percentiles, the Kaplan-Meier median and SLA shares, from
+			-- duration summaries of the raw interactions, open cases counted
+			-- as censored at now() exactly as in the scorecards; p-values:
+			-- the log-rank test, or for SLA shares the two-proportion test of
+			-- the cases whose outcome at the limit is known (completed, or
+			-- open for longer than the limit), counted exactly.
+			SELECT m.baseline, m.current,
+			       CASE WHEN g.metric IN ('first_response_sla', 'resolution_sla') THEN
+			                CASE WHEN r.known_a > 0 AND r.known_b > 0 THEN
+			                    (%2$I.proportion_test(r.within_a, r.known_a, r.within_b, r.known_b)).p_value END
+			            ELSE (%2$I.duration_test(r.a, r.b)).logrank_p_value END,
+			       m.baseline_n, m.current_n
+			FROM (SELECT %2$I.duration_agg(h.d, h.open) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS a,
+			             %2$I.duration_agg(h.d, h.open) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS b,
+			             count(*) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)
+			                                AND (NOT h.open OR h.d > g.sla)) AS known_a,
+			             count(*) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)
+			                                AND NOT h.open AND h.d <= g.sla) AS within_a,
+			             count(*) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)
+			                                AND (NOT h.open OR h.d > g.sla)) AS known_b,
+			             count(*) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)
+			                                AND NOT h.open AND h.d <= g.sla) AS within_b
+			      FROM %1$I.interactions y JOIN %1$I.touchpoints t ON t.touchpoint_id = y.touchpoint_id
+			           CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('first_response_p50', 'first_response_p90', 'first_response_sla')
+			                                          THEN coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at))
+			                                          ELSE coalesce(y.resolved_at, greatest(now(), y.opened_at)) END
+			                                      - y.opened_at AS d,
+			                                      CASE WHEN g.metric IN ('first_response_p50', 'first_response_p90', 'first_response_sla')
+			                                          THEN y.first_response_at IS NULL
+			                                          ELSE y.resolved_at IS NULL END AS open) AS h
+			      WHERE (g.stage IS NULL OR t.stage = g.stage)
+			        AND (g.touchpoint_id IS NULL OR y.touchpoint_id = g.touchpoint_id)
+			        AND ((y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period))
+			          OR (y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))) AS r
+			     CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('first_response_p50', 'resolution_p50')
+			                                    THEN (extract(epoch FROM %2$I.percentile(r.a, 0.5)) / 3600)::float8
+			                                WHEN g.metric IN ('first_response_p90', 'resolution_p90')
+			                                    THEN (extract(epoch FROM %2$I.percentile(r.a, 0.9)) / 3600)::float8
+			                                WHEN g.metric = 'resolution_km_median'
+			                                    THEN (extract(epoch FROM %2$I.km_percentile(r.a, 0.5)) / 3600)::float8
+			                                ELSE 100 * %2$I.share_within(r.a, g.sla) END AS baseline,
+			                                CASE WHEN g.metric IN ('first_response_p50', 'resolution_p50')
+			                                    THEN (extract(epoch FROM %2$I.percentile(r.b, 0.5)) / 3600)::float8
+			                                WHEN g.metric IN ('first_response_p90', 'resolution_p90')
+			                                    THEN (extract(epoch FROM %2$I.percentile(r.b, 0.9)) / 3600)::float8
+			                                WHEN g.metric = 'resolution_km_median'
+			                                    THEN (extract(epoch FROM %2$I.km_percentile(r.b, 0.5)) / 3600)::float8
+			                                ELSE 100 * %2$I.share_within(r.b, g.sla) END AS current,
+			                                CASE WHEN g.metric IN ('first_response_sla', 'resolution_sla') THEN r.known_a
+			                                WHEN g.metric = 'resolution_km_median' THEN coalesce(%2$I.cases(r.a), 0)
+			                                ELSE coalesce(%2$I.completed(r.a), 0) END AS baseline_n,
+			                                CASE WHEN g.metric IN ('first_response_sla', 'resolution_sla') THEN r.known_b
+			                                WHEN g.metric = 'resolution_km_median' THEN coalesce(%2$I.cases(r.b), 0)
+			                                ELSE coalesce(%2$I.completed(r.b), 0) END AS current_n) AS m
+			WHERE g.metric IN ('first_response_p50', 'first_response_p90', 'resolution_p50', 'resolution_p90',
+			                   'resolution_km_median', 'first_response_sla', 'resolution_sla')
+		) AS v ON true
+		CROSS JOIN LATERAL (SELECT CASE g.target_kind
+		                               WHEN 'value' THEN g.target::float8
+		                               WHEN 'change' THEN v.baseline + g.target::float8
+		                               ELSE v.baseline * (1 + g.target::float8 / 100) END AS target_value) AS tv
+		CROSS JOIN LATERAL (SELECT v.baseline + (tv.target_value - v.baseline)
+		                               * least(greatest((current_date - lower(g.target_period))::float8
+		                                                / (g.due_date - lower(g.target_period)), 0), 1) AS expected) AS ex
+		$$, s, e, csat_scale_max, ces_scale_max, ces_higher_is_better, ces_lower_is_better);
+
+	FOREACH g IN ARRAY coalesce(grants, '{}') LOOP
+		EXECUTE g;
+	END LOOP;
+
+	-- Comments of the tables and the view whose meaning 0.4.0 changed.
+	EXECUTE format('COMMENT ON TABLE %I.goals IS %L', s,
+		'SMART goals: a metric, a scope (everything, a stage or a touchpoint), a baseline period, a target period, a target (a value, a change in points, or a change in percent of the baseline), a due date, and for the *_sla metrics the limit sla; see goal_progress');
+	EXECUTE format('COMMENT ON COLUMN %I.goals.sla IS %L', s,
+		'the time limit of an SLA goal (first_response_sla, resolution_sla: the share of cases done within it); NULL for every other metric');
+	EXECUTE format('COMMENT ON TABLE %I.daily_interactions IS %L', s,
+		'per day and touchpoint, the interactions opened that day and their first-response and resolution times as duration summaries (1% relative error; a case without a first response or resolution is open, censored at its age at the refresh), filled by cx_journey_refresh; they roll up exactly; refresh the days that still have open cases');
+	EXECUTE format('COMMENT ON VIEW %I.goal_progress IS %L', s,
+		'progress of each goal: baseline = the metric over baseline_period, current = over target_period (so far), change = current - baseline, target_value = the value to reach (target itself, baseline + target, or baseline * (1 + target / 100)), met = current at or beyond target_value in the direction that is better for the metric (higher for NPS, CSAT, SLA shares and CES on a higher-is-easier scale; lower for churn rate, times and lower-is-easier CES), p_value = two-sided p-value of the change (nps_test, csat_test, mean_test on the CES summaries, proportion_test on churned / customers at start, mean_test on the mean, standard deviation and count of hours for first_response_time and resolution_time, the log-rank test of duration_test for the *_p50, *_p90 and resolution_km_median goals, proportion_test of the cases done within sla among those whose outcome is known for *_sla goals), on_track = met, or, before due_date, current at least as good as baseline + (target_value - baseline) * the elapsed share of the time from the start of target_period to due_date; times are in hours (*_time: mean of completed cases; *_p50, *_p90: nearest-rank percentiles of completed cases within 1%; resolution_km_median: the Kaplan-Meier median, open cases censored at their age now), SLA shares in percent 0..100 of the cases whose outcome at sla is known; baseline_n and current_n count responses, customers at start, completed cases (times and percentiles), all cases (KM median) or known cases (SLA); churn_rate is the share of the customers at the start of a period who churned in it (0..1)');
+	RETURN written;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_upgrade(pg_catalog.text, pg_catalog.bool) IS
+	'brings a journey schema made by an older cx_journey_create to this version in place, keeping every row stored: 0.3.0 to 0.4.0 adds goals.sla and the new goal metrics, turns daily_interactions into duration summaries recomputed from interactions for the days it had, and makes the scorecard views and goal_progress again (their grants kept); returns the number of daily_interactions rows rebuilt; on a current journey it only makes the views again; only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';

@@ -119,5 +119,86 @@ FROM jg.goal_progress g JOIN jg.goals USING (goal_id),
 WHERE g.due_date > current_date AND NOT g.met
 ORDER BY 1;
 
+-- Goals on percentiles, the Kaplan-Meier median and SLA shares, from
+-- duration summaries of the raw interactions (relative error 1%).  Times
+-- are representative values of buckets, worked out in R from the formula
+-- of the summary (rep(x) = 2 b_i / (gamma + 1), b_i = gamma^i s, gamma =
+-- 1.01 / 0.99; a percentile is clamped to the shortest and longest time):
+-- rep(14 h) = 14.0359499897222, rep(16 h) = 16.1452608641667, rep(20 h) =
+-- 20.1183814152778, rep(5 h) = 4.96090024833333; rep(3.5 h) is above
+-- 3.5 h, so the clamp gives 3.5.  Log-rank p-values: R's survdiff on the
+-- same times; SLA p-values: R's prop.test(correct = FALSE), the pooled
+-- two-proportion test.
+--  9. Resolution p50, support: Q1 10 20 30 -> x_(2) = 20 h; Q2 12 14 16 18
+--     -> x_(2) = 14 h; target 15 h: met.  survdiff: chisq
+--     1.49668326635775, p 0.221182401654855.  n: completed cases, 3 and 4.
+-- 10. Resolution KM median, after purchase: Q1 10 20 30 -> S = 2/3, 1/3:
+--     20 h; Q2 12 14 16 18 and billing's open case (censored at its age,
+--     months): S = 4/5, 3/5, 2/5: 16 h.  Target 20.118 * 0.9 = 18.107: met.
+--     survdiff with the open case censored: p 0.961988015436439.  n: all
+--     cases, 3 and 5.
+-- 11. First-response SLA 4 h, support: Q1 3 h (within), 5 h (not), the
+--     third case resolved after 30 h without a first response (open,
+--     censored at 30 h > 4 h: a breach) -> 1 / 3 = 33.33 %; Q2 2.5 and
+--     3.5 h within, two cases without a first response, censored at their
+--     resolutions (16 and 18 h): breaches -> 2 / 4 = 50 %.  Target 80 %: not
+--     met, past due: off track.  prop.test(c(1, 2), c(3, 4)): p
+--     0.659243003692631.  n: known cases, 3 and 4.
+-- 12. Resolution SLA 24 h, after purchase: Q1 10 20 within, 30 not -> 2 / 3;
+--     Q2 12 14 16 18 within, billing's open case months old: a breach ->
+--     4 / 5 = 80 %.  Target 66.67 + 10 = 76.67: met.  prop.test(c(2, 4),
+--     c(3, 5)): p 0.673289979659996.  n 3 and 5.
+-- 13. First-response p90, support: Q1 3 5 -> x_(2) = 5 h -> 4.9609; Q2 2.5
+--     3.5 -> 3.5 (clamped); target 4 h: met.  survdiff with the cases
+--     without a first response censored (Q1 at 30 h; Q2 at 16 and 18 h): p
+--     0.862857466760133.  n: completed, 2 and 2.
+INSERT INTO jg.goals (name, metric, stage, touchpoint_id, baseline_period, target_period, target_kind, target, due_date, sla) VALUES
+	('support resolution p50 15 h', 'resolution_p50', NULL, 18, '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 15, '2026-06-30', NULL),
+	('resolution km median -10%', 'resolution_km_median', 'after_purchase', NULL, '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'percent_change', -10, '2026-06-30', NULL),
+	('support first response sla 80%', 'first_response_sla', NULL, 18, '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 80, '2026-06-30', '4 hours'),
+	('resolution sla +10', 'resolution_sla', 'after_purchase', NULL, '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'change', 10, '2026-06-30', '24 hours'),
+	('support first response p90 4 h', 'first_response_p90', NULL, 18, '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 4, '2026-06-30', NULL);
+
+SELECT goal_id, name, metric, scope, round(baseline::numeric, 4) AS baseline, round(current::numeric, 4) AS current,
+       round(change::numeric, 4) AS change, round(target_value::numeric, 4) AS target_value, met,
+       round(p_value::numeric, 4) AS p_value, baseline_n, current_n, on_track
+FROM jg.goal_progress WHERE goal_id >= 9 ORDER BY goal_id;
+
+WITH expected (goal_id, baseline, current, target_value, met, p_value, baseline_n, current_n, on_track) AS (VALUES
+	(9, 20.1183814152778, 14.0359499897222, 15.0, true, 0.221182401654855, 3, 4, true),
+	(10, 20.1183814152778, 16.1452608641667, 20.1183814152778 * 0.9, true, 0.961988015436439, 3, 5, true),
+	(11, 100 / 3.0, 50.0, 80.0, false, 0.659243003692631, 3, 4, false),
+	(12, 200 / 3.0, 80.0, 200 / 3.0 + 10, true, 0.673289979659996, 3, 5, true),
+	(13, 4.96090024833333, 3.5, 4.0, true, 0.862857466760133, 2, 2, true))
+SELECT e.goal_id,
+       abs(g.baseline - e.baseline) < 1e-9 AS baseline_ok,
+       abs(g.current - e.current) < 1e-9 AS current_ok,
+       abs(g.target_value - e.target_value) < 1e-9 AS target_ok,
+       g.met = e.met AS met_ok,
+       abs(g.p_value - e.p_value) < 1e-9 AS p_value_ok,
+       g.baseline_n = e.baseline_n AND g.current_n = e.current_n AS n_ok,
+       g.on_track = e.on_track AS on_track_ok
+FROM expected e JOIN jg.goal_progress g USING (goal_id)
+ORDER BY 1;
+
+-- The time goals of 0.3.0 still read the mean of completed cases, next to
+-- the median and the Kaplan-Meier median of the same scope: goal 2 (mean,
+-- 20 -> 15 h) against goal 10 (KM median, 20 -> 16 h, the open case
+-- counted).
+SELECT goal_id, metric, round(baseline::numeric, 3) AS baseline, round(current::numeric, 3) AS current, baseline_n, current_n
+FROM jg.goal_progress WHERE goal_id IN (2, 10) ORDER BY goal_id;
+
+-- An SLA goal needs its limit, and only an SLA goal has one.
+\set VERBOSITY terse
+INSERT INTO jg.goals (name, metric, baseline_period, target_period, target_kind, target, due_date)
+VALUES ('no limit', 'resolution_sla', '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 90, '2026-06-30');
+INSERT INTO jg.goals (name, metric, baseline_period, target_period, target_kind, target, due_date, sla)
+VALUES ('limit on nps', 'nps', '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 90, '2026-06-30', '1 hour');
+INSERT INTO jg.goals (name, metric, baseline_period, target_period, target_kind, target, due_date, sla)
+VALUES ('zero limit', 'first_response_sla', '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 90, '2026-06-30', '0');
+INSERT INTO jg.goals (name, metric, baseline_period, target_period, target_kind, target, due_date)
+VALUES ('unknown metric', 'resolution_p99', '[2026-01-01,2026-04-01)', '[2026-04-01,2026-07-01)', 'value', 1, '2026-06-30');
+\set VERBOSITY default
+
 SET client_min_messages = warning;
 DROP SCHEMA jg CASCADE;

@@ -61,6 +61,10 @@ SELECT a.attname, format_type(a.atttypid, a.atttypmod)
 FROM pg_attribute a
 WHERE a.attrelid = 'jt.daily_summaries'::regclass AND a.attnum > 0
 ORDER BY a.attnum;
+SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull
+FROM pg_attribute a
+WHERE a.attrelid = 'jt.daily_interactions'::regclass AND a.attnum > 0
+ORDER BY a.attnum;
 
 -- Every table and view, and the two functions, have a comment.
 SELECT c.relname AS undocumented
@@ -68,7 +72,15 @@ FROM pg_class c
 WHERE c.relnamespace = 'jt'::regnamespace AND c.relkind IN ('r', 'v')
   AND obj_description(c.oid, 'pg_class') IS NULL;
 SELECT p.oid::regprocedure, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
-FROM pg_proc p WHERE p.proname IN ('cx_journey_create', 'cx_journey_refresh') ORDER BY 1;
+FROM pg_proc p WHERE p.proname IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade') ORDER BY 1;
+-- every column of the scorecards but the grouping keys has a comment
+-- (BI tools show them), and so has goals.sla
+SELECT c.relname, a.attname AS uncommented
+FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+WHERE c.relnamespace = 'jt'::regnamespace AND c.relname LIKE '%scorecard%' AND a.attnum > 0
+  AND a.attname NOT IN ('stage', 'touchpoint_id', 'touchpoint') AND col_description(c.oid, a.attnum) IS NULL
+ORDER BY 1, 2;
+SELECT col_description('jt.goals'::regclass, (SELECT attnum FROM pg_attribute WHERE attrelid = 'jt.goals'::regclass AND attname = 'sla')) IS NOT NULL AS sla_commented;
 
 -- The stages and the default catalog.
 SELECT * FROM jt.journey_stages ORDER BY position;
@@ -163,8 +175,17 @@ FROM (VALUES ('kiosk', 'purchase', 'environment', 'in person'), ('website', 'pur
              ('chatbot', 'after_purchase', 'robot', 'web'), ('fax', 'during_purchase', 'message', 'fax'),
              ('  ', 'purchase', 'message', 'x'), ('no channel', 'purchase', 'message', NULL)) AS v(name, stage, category, channel);
 
--- Daily interactions keep one time per interaction.
-SELECT cx_test.try_exec($$INSERT INTO jt.daily_interactions VALUES ('2026-01-05', 18, 2, '{1}', '{1,2}')$$);
+-- Daily interactions count each interaction once in each summary.
+SELECT cx_test.try_exec($$INSERT INTO jt.daily_interactions
+                          SELECT '2026-01-05', 18, 2, duration_agg(x), duration_agg(x, x > interval '1 hour')
+                          FROM (VALUES (interval '1 hour'), (interval '2 hours')) AS v(x)$$) AS two_cases;
+SELECT cx_test.try_exec($$INSERT INTO jt.daily_interactions
+                          SELECT '2026-01-05', 18, 3, duration_agg(x), duration_agg(x, x > interval '1 hour')
+                          FROM (VALUES (interval '1 hour'), (interval '2 hours')) AS v(x)$$) AS three_cases_claimed;
+SELECT cx_test.try_exec($$INSERT INTO jt.daily_interactions
+                          SELECT '2026-01-06', 18, 2, duration_agg(x), NULL
+                          FROM (VALUES (interval '1 hour'), (interval '2 hours')) AS v(x)$$) AS no_resolution_summary;
+DELETE FROM jt.daily_interactions;
 
 -- Other scales: CSAT 1..7, CES 1..5 lower is easier (CES 1.0), uuid ids.
 SELECT cx_journey_create('jt_scales', 'uuid', csat_scale_max => 7, ces_scale_max => 5, ces_lower_is_better => true);

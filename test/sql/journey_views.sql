@@ -34,7 +34,11 @@ INSERT INTO jv.responses (customer_id, touchpoint_id, metric, score, responded_a
 	(11, 18, 'csat', 3, '2026-02-03 10:00');
 
 INSERT INTO jv.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at) VALUES
-	-- January, support: first responses after 1, 2, 3, 4 h and none; resolutions after 10, 20, 30, 40 h and none
+	-- January, support: first responses after 1, 2, 3, 4 h and none (the
+	-- fifth case was resolved without one: open, censored at its
+	-- resolution, 40 h); resolutions after 10, 20, 30, 40 h and one still
+	-- open (case 13, opened 2026-01-12: its age at now(), months, is beyond
+	-- every other time)
 	(11, 18, '2026-01-10 08:00', '2026-01-10 09:00', '2026-01-10 18:00'),
 	(12, 18, '2026-01-11 08:00', '2026-01-11 10:00', '2026-01-12 04:00'),
 	(13, 18, '2026-01-12 08:00', '2026-01-12 11:00', NULL),
@@ -43,29 +47,97 @@ INSERT INTO jv.interactions (customer_id, touchpoint_id, opened_at, first_respon
 	-- January, website: 0.5 h and 1.5 h
 	(1, 9, '2026-01-20 12:00', '2026-01-20 12:30', '2026-01-20 13:30');
 
--- Per touchpoint.  Support, January: first response times 1 2 3 4 ->
--- median 2.5, p90 at rank 0.9 * 3 = 2.7 -> 3 + 0.7 * (4 - 3) = 3.7;
--- resolutions 10 20 30 40 -> 25 and 30 + 0.7 * 10 = 37.
+-- Per touchpoint.  The times are percentiles of duration summaries
+-- (relative error alpha = 1%): the nearest-rank order statistic x_(k), k =
+-- ceil(q n), reported as the representative value 2 b_i / (gamma + 1) of
+-- its bucket (b_i = gamma^i seconds, gamma = 1.01 / 0.99), clamped to the
+-- shortest and longest time.  Worked out in R from that formula
+-- (test/sql comments only; not from this code):
+--   rep(0.5 h) = 0.497336, rep(1.5 h) = 1.494135, rep(2 h) = 2.016891,
+--   rep(4 h) = 3.981187, rep(20 h) = 20.118381, rep(30 h) = 30.013498,
+--   rep(40 h) = 39.712125 hours.
+-- Website, January: one case, 0.5 h and 1.5 h: every percentile is the
+-- time itself (clamped); Kaplan-Meier median: the one event, at
+-- rep(1.5 h) = 1.4941.
+-- Support, January: first responses 1 2 3 4 (completed; the fifth is
+-- open) -> p50 = x_(2) = 2 h -> 2.0169, p90 = x_(4) = 4 h -> 3.9812;
+-- resolutions 10 20 30 40 -> x_(2) = 20 -> 20.1184, x_(4) = 40 -> 39.7121;
+-- one open.  Kaplan-Meier over 5 cases, the open one censored last: S =
+-- 4/5, 3/5, 2/5 after 10, 20, 30 h: median 30 h -> 30.0135.
 SELECT month, stage, touchpoint_id, touchpoint, nps_n, round(nps::numeric, 2) AS nps,
        csat_n, round(csat::numeric, 2) AS csat, ces_n, round(ces::numeric, 2) AS ces,
-       interactions, first_response_p50_h AS fr_p50, first_response_p90_h AS fr_p90,
-       resolution_p50_h AS res_p50, resolution_p90_h AS res_p90
+       interactions, round(first_response_p50_h::numeric, 4) AS fr_p50, round(first_response_p90_h::numeric, 4) AS fr_p90,
+       round(resolution_p50_h::numeric, 4) AS res_p50, round(resolution_p90_h::numeric, 4) AS res_p90,
+       resolution_open AS res_open, round(resolution_km_median_h::numeric, 4) AS res_km_median
 FROM jv.touchpoint_scorecard ORDER BY month, touchpoint_id;
 
 -- Per stage.  Purchase, January: NPS P 5, D 2, n 9 -> 33.33; CSAT 4 of 6 ->
 -- 66.67; CES 7 5 3 -> 5.  After purchase, January: the support numbers.
 SELECT month, stage, nps_n, round(nps::numeric, 2) AS nps, csat_n, round(csat::numeric, 2) AS csat,
-       ces_n, round(ces::numeric, 2) AS ces, interactions, first_response_p50_h AS fr_p50,
-       first_response_p90_h AS fr_p90, resolution_p50_h AS res_p50, resolution_p90_h AS res_p90
+       ces_n, round(ces::numeric, 2) AS ces, interactions, round(first_response_p50_h::numeric, 4) AS fr_p50,
+       round(first_response_p90_h::numeric, 4) AS fr_p90, round(resolution_p50_h::numeric, 4) AS res_p50,
+       round(resolution_p90_h::numeric, 4) AS res_p90,
+       resolution_open AS res_open, round(resolution_km_median_h::numeric, 4) AS res_km_median
 FROM jv.stage_scorecard ORDER BY month, stage;
 
 -- Overall.  January: NPS P 7, D 3, n 12 -> 33.33; CSAT 4 of 6; CES 7 5 3 2 4
--- -> 4.2; first responses 0.5 1 2 3 4 -> median 2, p90 at rank 3.6 -> 3.6;
--- resolutions 1.5 10 20 30 40 -> 20 and 30 + 0.6 * 10 = 36.
+-- -> 4.2; first responses 0.5 1 2 3 4 -> x_(3) = 2 -> 2.0169, x_(5) = 4 ->
+-- 3.9812; resolutions 1.5 10 20 30 40 -> x_(3) = 20 -> 20.1184, x_(5) = 40
+-- -> 39.7121; Kaplan-Meier over 6 cases: S = 5/6, 4/6, then exactly 3/6
+-- after 20 h, flat until 30 h: R's quantile.survfit takes the midpoint,
+-- (rep(20 h) + rep(30 h)) / 2 = 25.0659 (R: survfit(Surv(t, e) ~ 1) on
+-- the representative times gives 25.0659399441667).
 SELECT month, nps_n, round(nps::numeric, 2) AS nps, csat_n, round(csat::numeric, 2) AS csat,
-       ces_n, round(ces::numeric, 2) AS ces, interactions, first_response_p50_h AS fr_p50,
-       first_response_p90_h AS fr_p90, resolution_p50_h AS res_p50, resolution_p90_h AS res_p90
+       ces_n, round(ces::numeric, 2) AS ces, interactions, round(first_response_p50_h::numeric, 4) AS fr_p50,
+       round(first_response_p90_h::numeric, 4) AS fr_p90, round(resolution_p50_h::numeric, 4) AS res_p50,
+       round(resolution_p90_h::numeric, 4) AS res_p90,
+       resolution_open AS res_open, round(resolution_km_median_h::numeric, 4) AS res_km_median
 FROM jv.overall_scorecard ORDER BY month;
+
+-- The percentiles against the exact order statistics of the raw rows
+-- (percentile_disc: x_(k), k = ceil(q n)), within alpha = 1%, every row of
+-- every scorecard.
+WITH exact AS (
+	SELECT date_trunc('month', opened_at)::date AS month, touchpoint_id,
+	       percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - opened_at) / 3600) AS fr50,
+	       percentile_disc(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - opened_at) / 3600) AS fr90,
+	       percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - opened_at) / 3600) AS res50,
+	       percentile_disc(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - opened_at) / 3600) AS res90,
+	       count(*) FILTER (WHERE resolved_at IS NULL) AS res_open
+	FROM jv.interactions GROUP BY 1, 2
+)
+SELECT e.month, e.touchpoint_id,
+       abs(s.first_response_p50_h / e.fr50 - 1) <= 0.01 AND abs(s.first_response_p90_h / e.fr90 - 1) <= 0.01 AS first_response_within_1pct,
+       abs(s.resolution_p50_h / e.res50 - 1) <= 0.01 AND abs(s.resolution_p90_h / e.res90 - 1) <= 0.01 AS resolution_within_1pct,
+       s.resolution_open = e.res_open AS open_ok
+FROM exact e JOIN jv.touchpoint_scorecard s USING (month, touchpoint_id)
+ORDER BY 1, 2;
+-- and to the digit, against the values worked out above
+SELECT abs(first_response_p50_h - 2.01689101472222) < 1e-9 AND abs(first_response_p90_h - 3.98118650694444) < 1e-9
+       AND abs(resolution_p50_h - 20.1183814152778) < 1e-9 AND abs(resolution_p90_h - 39.7121252694444) < 1e-9
+       AND abs(resolution_km_median_h - 25.0659399441667) < 1e-9 AS overall_january_ok
+FROM jv.overall_scorecard WHERE month = '2026-01-01';
+SELECT touchpoint_id, abs(resolution_km_median_h - CASE touchpoint_id WHEN 9 THEN 1.49413467055556 ELSE 30.0134984730556 END) < 1e-9 AS km_median_ok
+FROM jv.touchpoint_scorecard WHERE month = '2026-01-01' AND interactions > 0 ORDER BY 1;
+
+-- The summaries themselves, for what the columns do not show.  Support,
+-- January: 5 cases each; first response 4 completed and 1 open (resolved
+-- without a first response: censored at 40 h), resolution 4 and 1.  Mean
+-- of completed cases, exact: (1 + 2 + 3 + 4) / 4 = 2.5 h, (10 + 20 + 30 +
+-- 40) / 4 = 25 h.  SLA attainment (share_within: among the cases whose
+-- outcome at the limit is known, the share done within it): first
+-- response within 2.5 h: 1, 2 of the 4 completed plus the open one, 40 h
+-- old, a breach: 2 / 5; resolution within 24 h: 10, 20 of 4 completed
+-- plus the open one (months old, a breach): 2 / 5.  Kaplan-Meier S(25 h)
+-- of resolution: 3/5.  A month without interactions has no summaries.
+SELECT month, touchpoint_id, cases(first_response) AS fr_cases, completed(first_response) AS fr_completed,
+       open_cases(first_response) AS fr_open, mean(first_response) AS fr_mean,
+       cases(resolution) AS res_cases, open_cases(resolution) AS res_open, mean(resolution) AS res_mean,
+       share_within(first_response, interval '2.5 hours') AS fr_within_2h30,
+       share_within(resolution, interval '24 hours') AS res_within_24h,
+       round(survival(resolution, interval '25 hours')::numeric, 6) AS res_survival_25h,
+       relative_error(resolution) AS alpha
+FROM jv.touchpoint_scorecard ORDER BY month, touchpoint_id;
 
 -- The columns are plain numbers (BI tools read them as such).
 SELECT a.attname, format_type(a.atttypid, a.atttypmod)
@@ -122,8 +194,18 @@ SELECT count(*) AS rows_before_refresh FROM jv.touchpoint_scorecard_from_daily;
 -- 6 + 2, store 4, support 3 + 1) and 6 with interactions.
 SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;
 SELECT day, touchpoint_id, nps, csat, ces FROM jv.daily_summaries WHERE day <= '2026-01-05' ORDER BY 1, 2;
-SELECT * FROM jv.daily_interactions ORDER BY day, touchpoint_id;
--- Each daily view equals its raw view exactly, both ways.
+-- one case a day: completed or open, the time exact (mean), the summary's
+-- text form when no case is open (an open case's age depends on now())
+SELECT day, touchpoint_id, interactions, completed(first_response) AS fr_completed,
+       open_cases(first_response) AS fr_open, mean(first_response) AS fr_mean,
+       completed(resolution) AS res_completed, open_cases(resolution) AS res_open, mean(resolution) AS res_mean
+FROM jv.daily_interactions ORDER BY day, touchpoint_id;
+SELECT day, first_response, resolution FROM jv.daily_interactions WHERE day = '2026-01-10';
+-- Each daily view equals its raw view exactly, both ways, the summaries
+-- included: refreshed and read in one transaction, so that the open
+-- cases' ages are taken at the same now().
+BEGIN;
+SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;
 SELECT 'touchpoint' AS scorecard, count(*) AS differing_rows FROM (
 	(TABLE jv.touchpoint_scorecard EXCEPT TABLE jv.touchpoint_scorecard_from_daily)
 	UNION ALL (TABLE jv.touchpoint_scorecard_from_daily EXCEPT TABLE jv.touchpoint_scorecard)) AS x
@@ -135,7 +217,45 @@ UNION ALL
 SELECT 'overall', count(*) FROM (
 	(TABLE jv.overall_scorecard EXCEPT TABLE jv.overall_scorecard_from_daily)
 	UNION ALL (TABLE jv.overall_scorecard_from_daily EXCEPT TABLE jv.overall_scorecard)) AS x;
+COMMIT;
 SELECT count(*) AS rows_compared FROM jv.touchpoint_scorecard_from_daily;
+-- Outside the refresh's transaction, every column but the summaries is
+-- equal whatever the clock says: percentiles are of completed cases, the
+-- open cases' count is the same, and their ages are beyond every event,
+-- so the Kaplan-Meier median does not move.
+SELECT count(*) AS differing_rows FROM (
+	(SELECT month, stage, touchpoint_id, interactions, first_response_p50_h, first_response_p90_h,
+	        resolution_p50_h, resolution_p90_h, resolution_open, resolution_km_median_h FROM jv.touchpoint_scorecard
+	 EXCEPT
+	 SELECT month, stage, touchpoint_id, interactions, first_response_p50_h, first_response_p90_h,
+	        resolution_p50_h, resolution_p90_h, resolution_open, resolution_km_median_h FROM jv.touchpoint_scorecard_from_daily)
+	UNION ALL
+	(SELECT month, stage, touchpoint_id, interactions, first_response_p50_h, first_response_p90_h,
+	        resolution_p50_h, resolution_p90_h, resolution_open, resolution_km_median_h FROM jv.touchpoint_scorecard_from_daily
+	 EXCEPT
+	 SELECT month, stage, touchpoint_id, interactions, first_response_p50_h, first_response_p90_h,
+	        resolution_p50_h, resolution_p90_h, resolution_open, resolution_km_median_h FROM jv.touchpoint_scorecard)) AS x;
+-- The days a refresh must revisit: those with cases not resolved yet,
+-- whose ages grow (README, "Daily summaries").  A case still waiting for
+-- its first response is not resolved either; one resolved without a first
+-- response is censored at its resolution for good.  Here 2026-01-12 (case
+-- 13), not 2026-01-14 (case 15, resolved without a first response).
+SELECT day, touchpoint_id, open_cases(first_response) AS fr_open, open_cases(resolution) AS res_open
+FROM jv.daily_interactions
+WHERE open_cases(first_response) > 0 OR open_cases(resolution) > 0 ORDER BY 1, 2;
+SELECT day, touchpoint_id FROM jv.daily_interactions WHERE open_cases(resolution) > 0 ORDER BY 1, 2;
+-- Case 13 is resolved: refreshing its day (found by that query) shows it.
+UPDATE jv.interactions SET resolved_at = '2026-01-14 08:00' WHERE customer_id = 13 AND touchpoint_id = 18;
+SELECT resolution_open, round(resolution_p50_h::numeric, 4) AS res_p50 FROM jv.touchpoint_scorecard_from_daily
+WHERE month = '2026-01-01' AND touchpoint_id = 18;
+SELECT sum(cx_journey_refresh('jv', d.day, d.day)) AS rows_written
+FROM (SELECT DISTINCT day FROM jv.daily_interactions WHERE open_cases(resolution) > 0) AS d;
+-- resolutions 10 20 30 40 48: x_(3) = 30 h -> 30.0135; none open; the
+-- Kaplan-Meier median without censoring is the plain median, 30.0135
+SELECT resolution_open, round(resolution_p50_h::numeric, 4) AS res_p50,
+       round(resolution_km_median_h::numeric, 4) AS res_km_median
+FROM jv.touchpoint_scorecard_from_daily WHERE month = '2026-01-01' AND touchpoint_id = 18;
+UPDATE jv.interactions SET resolved_at = NULL WHERE customer_id = 13 AND touchpoint_id = 18;
 
 -- New data shows in the daily views once its days are refreshed, and only
 -- those days are rewritten.
@@ -146,10 +266,12 @@ SELECT cx_journey_refresh('jv', '2026-02-10', '2026-02-10') AS rows_written;
 SELECT nps_n, round(nps::numeric, 2) AS nps FROM jv.touchpoint_scorecard_from_daily
 WHERE month = '2026-02-01' AND touchpoint_id = 9;
 -- refreshing again changes nothing
+BEGIN;
 SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;
 SELECT count(*) AS differing_rows FROM (
 	(TABLE jv.touchpoint_scorecard EXCEPT TABLE jv.touchpoint_scorecard_from_daily)
 	UNION ALL (TABLE jv.touchpoint_scorecard_from_daily EXCEPT TABLE jv.touchpoint_scorecard)) AS x;
+COMMIT;
 
 -- Bad refresh arguments.
 \set SHOW_CONTEXT never
@@ -181,6 +303,34 @@ SELECT bool_or(i IN ('daily_summaries_touchpoint_id_day_idx', 'daily_summaries_p
        bool_or(i IN ('daily_interactions_touchpoint_id_day_idx', 'daily_interactions_pkey')) AS daily_interactions_index
 FROM cx_test.plan_values('SELECT * FROM jv.touchpoint_scorecard_from_daily WHERE touchpoint_id = 9', 'Index Name') AS i;
 RESET enable_seqscan;
+
+-- A forced parallel plan gives the serial scorecards, on more rows: 20,000
+-- responses (their durations NULL, in the same stream as the
+-- interactions) and 2,000 interactions in 2025, some open.  In one
+-- transaction, so that now() is the same for the open cases.
+INSERT INTO jv.responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT i, 1 + i % 21, 'nps', i % 11, timestamptz '2025-01-01 00:00+00' + (i * 7 % 365) * interval '1 day'
+FROM generate_series(1, 20000) AS i;
+INSERT INTO jv.interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at)
+SELECT i, 18 - i % 3, o, o + (i % 97) * interval '7 minutes', CASE WHEN i % 13 <> 0 THEN o + (i % 89) * interval '1 hour' END
+FROM generate_series(1, 2000) AS i, LATERAL (SELECT timestamptz '2025-01-01 00:00+00' + (i * 11 % 365) * interval '1 day' AS o) AS x;
+ANALYZE jv.responses, jv.interactions;
+BEGIN;
+CREATE TEMP TABLE serial_touchpoint AS SELECT * FROM jv.touchpoint_scorecard;
+CREATE TEMP TABLE serial_overall AS SELECT * FROM jv.overall_scorecard;
+SELECT count(*) > 0 AS forced FROM cx_test.force_parallel();
+-- (the overall one aggregates in the workers: its partial states meet in
+-- duration_summary_combine)
+SELECT partial_aggregate, finalize_aggregate FROM cx_test.parallel_aggregation('SELECT * FROM jv.overall_scorecard');
+SELECT count(*) AS differing_rows FROM (
+	(TABLE jv.touchpoint_scorecard EXCEPT TABLE serial_touchpoint)
+	UNION ALL (TABLE serial_touchpoint EXCEPT TABLE jv.touchpoint_scorecard)) AS x;
+SELECT count(*) AS differing_rows FROM (
+	(TABLE jv.overall_scorecard EXCEPT TABLE serial_overall)
+	UNION ALL (TABLE serial_overall EXCEPT TABLE jv.overall_scorecard)) AS x;
+-- 2,000 interactions, every 13th open: 153
+SELECT sum(interactions) AS interactions, sum(resolution_open) AS open FROM jv.overall_scorecard WHERE month < '2026-01-01';
+COMMIT;
 
 SET client_min_messages = warning;
 DROP SCHEMA jv CASCADE;

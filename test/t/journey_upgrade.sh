@@ -13,6 +13,13 @@
 # 'default' as 'at_start' and 'stripe' as 'at_start_plus_new', and that
 # churn_periods' default method is 'at_start'.
 #
+# From 0.3.0 also the journey (README, "Upgrading a journey"): a journey made
+# on 0.3.0, with data, daily summaries refreshed and a grant on a view, is
+# converted by cx_journey_upgrade() after the update; every row stored
+# stays, and its tables (columns, constraints, indexes, comments) and all
+# seven views equal those of a fresh journey loaded with the same data.
+#
+# CX_UPGRADE_FROM="0.3.0" runs only the chains from the versions named.
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
 # Prints TAP: one line per check.
 set -euo pipefail
@@ -23,7 +30,7 @@ if [ -z "$from" ]; then
 	# One run per released version, each numbered on its own: join them.
 	status=0
 	out=
-	for v in 0.1.0 0.2.0 0.3.0; do
+	for v in ${CX_UPGRADE_FROM:-0.1.0 0.2.0 0.3.0}; do
 		out+=$("$0" "$v")$'\n' || status=1
 	done
 	awk '/^(not )?ok [0-9]+/ { n++; sub(/ok [0-9]+/, "ok " n) } /^1\.\.[0-9]+$/ { next } { print } END { print "1.." n }' <<<"$out"
@@ -36,7 +43,8 @@ new=cx_upgrade_new
 source "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 q() { local db=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 cleanup() {
-	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" >/dev/null 2>&1 || true
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" \
+		-c "DROP ROLE IF EXISTS cx_upgrade_reader" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $old" -c "DROP DATABASE IF EXISTS $new" \
@@ -55,6 +63,59 @@ UNION ALL SELECT 3, NULL, churn_agg(daterange(DATE '2025-01-01' + i, DATE '2025-
           FROM generate_series(1, 300) AS i;
 CREATE MATERIALIZED VIEW daily AS SELECT day, nps_agg(score) AS s FROM survey GROUP BY day;
 SQL
+
+# The journey's data, loaded the same way into an old and a fresh journey
+# (psql variable j: the schema).  Times in UTC; cases still open (no first
+# response, no resolution), cases resolved without a first response.
+journey_data=$(cat <<'SQL'
+SET TimeZone = 'UTC';
+INSERT INTO :"j".responses (customer_id, touchpoint_id, metric, score, responded_at)
+SELECT i % 50, 1 + i % 21, m.metric,
+       CASE WHEN i % 17 = 0 THEN NULL WHEN m.metric = 'nps' THEN i % 11
+            WHEN m.metric = 'csat' THEN 1 + i % 5 ELSE 1 + i % 7 END,
+       timestamptz '2026-01-01 00:00+00' + (i * 37 % (90 * 1440)) * interval '1 minute'
+FROM generate_series(1, 3000) AS i,
+     LATERAL (SELECT (ARRAY['nps', 'csat', 'ces'])[1 + i % 3] AS metric) AS m;
+INSERT INTO :"j".interactions (customer_id, touchpoint_id, opened_at, first_response_at, resolved_at)
+SELECT i % 50, (ARRAY[13, 18, 19])[1 + i % 3], o.t,
+       CASE WHEN i % 11 <> 0 THEN o.t + (i * 7 % 300) * interval '1 minute' END,
+       CASE WHEN i % 9 <> 0 THEN o.t + (60 + i * 13 % 5000) * interval '1 minute' END
+FROM generate_series(1, 600) AS i,
+     LATERAL (SELECT timestamptz '2026-01-01 00:00+00' + (i * 211 % (90 * 1440)) * interval '1 minute' AS t) AS o;
+INSERT INTO :"j".subscriptions (customer_id, plan, active)
+SELECT i, 'basic', daterange(date '2025-10-01' + i * 3, CASE WHEN i % 4 = 0 THEN date '2026-01-15' + i END)
+FROM generate_series(1, 40) AS i;
+INSERT INTO :"j".goals (name, metric, stage, touchpoint_id, baseline_period, target_period, target_kind, target, due_date)
+VALUES ('nps +1', 'nps', NULL, NULL, '[2026-01-01,2026-02-01)', '[2026-02-01,2026-04-01)', 'change', 1, '2026-03-31'),
+       ('support resolution -20%', 'resolution_time', NULL, 18, '[2026-01-01,2026-02-01)', '[2026-02-01,2026-04-01)', 'percent_change', -20, '2026-03-31'),
+       ('first response 2 h', 'first_response_time', 'purchase', NULL, '[2026-01-01,2026-02-01)', '[2026-02-01,2026-04-01)', 'value', 2, '2099-12-31');
+SELECT cx_journey_refresh(:'j', '2026-01-01', '2026-03-31');
+-- a late response, not refreshed: daily_summaries stays as the refresh left it
+INSERT INTO :"j".responses (customer_id, touchpoint_id, metric, score, responded_at)
+VALUES (7, 9, 'nps', 0, '2026-02-02 12:00+00');
+SQL
+)
+if [ "$from" = 0.3.0 ]; then
+	psql -X -q -d postgres -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS cx_upgrade_reader" -c "CREATE ROLE cx_upgrade_reader" >/dev/null
+	q "$old" -v j=j_old >/dev/null <<SQL
+SET client_min_messages = warning;
+SELECT cx_journey_create('j_old');
+$journey_data
+GRANT USAGE ON SCHEMA j_old TO cx_upgrade_reader;
+GRANT SELECT ON j_old.touchpoint_scorecard, j_old.goal_progress TO cx_upgrade_reader;
+SQL
+fi
+# Every row a 0.3.0 journey stores but daily_interactions, which is
+# rebuilt: the same before and after its upgrade.
+journey_rows="
+SELECT md5(string_agg(x, ';' ORDER BY x)) FROM (
+	SELECT 'r' || r::text AS x FROM j_old.responses r UNION ALL SELECT 'i' || i::text FROM j_old.interactions i
+	UNION ALL SELECT 's' || s::text FROM j_old.subscriptions s UNION ALL SELECT 'd' || d::text FROM j_old.daily_summaries d
+	UNION ALL SELECT 'g' || row(g.goal_id, g.name, g.metric, g.stage, g.touchpoint_id, g.baseline_period, g.target_period,
+	                          g.target_kind, g.target, g.due_date, g.description)::text FROM j_old.goals g
+	UNION ALL SELECT 't' || t::text FROM j_old.touchpoints t UNION ALL SELECT 'm' || m::text FROM j_old.metric_scales m
+	UNION ALL SELECT 'j' || j::text FROM j_old.journey_stages j) AS rows"
+if [ "$from" = 0.3.0 ]; then journey_rows_before=$(q "$old" -At -c "$journey_rows"); fi
 check "$from installed" "$from" "$(q "$old" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'cx_metrics'")"
 data="SELECT md5(string_agg(concat_ws('|', id, s, c, nps(s), nps_lower(s)), ';' ORDER BY id)) FROM stored"
 view="SELECT md5(string_agg(concat_ws('|', day, s, nps(s)), ';' ORDER BY day)) FROM daily"
@@ -196,4 +257,89 @@ check "churn_periods' method argument defaults to 'at_start' (upgraded from $fro
 	"method text DEFAULT 'at_start'::text" \
 	"$(q "$old" -At -c "SELECT DISTINCT substring(pg_get_function_arguments(oid) FROM 'method text DEFAULT [^,]*') FROM pg_proc WHERE proname = 'churn_periods'")"
 
+if [ "$from" = 0.3.0 ]; then
+	# The shape of a journey's tables and views, with the schema's name
+	# taken out: columns in order (dropped ones skipped), constraints,
+	# indexes, comments of tables, views and columns.
+	shape="
+SELECT c.relkind::text || ' ' || c.relname || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '-') || ' ' ||
+       (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' ' ||
+                          coalesce(pg_get_expr(d.adbin, d.adrelid), '-') || ' ' || coalesce(col_description(c.oid, a.attnum), '-'),
+                          ', ' ORDER BY a.attnum)
+        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+FROM pg_class c WHERE c.relnamespace = :'j'::regnamespace AND c.relkind IN ('r', 'v')
+UNION ALL
+SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+FROM pg_constraint WHERE connamespace = :'j'::regnamespace
+UNION ALL
+SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = :'j'
+"
+	shape_of() { q "$old" -At -v j="$1" <<<"$shape" | sed "s/\b$1\b/J/g" | LC_ALL=C sort; }
+	# In one transaction, so that the open cases of both journeys are
+	# censored at the same now().  pg_temp.diff(a, b, view): the rows of
+	# the view in one journey and not the other, both ways.
+	out=$(q "$old" -At -v j=j_new 2>&1 <<SQL
+SET client_min_messages = warning;
+CREATE FUNCTION pg_temp.diff(a text, b text, v text) RETURNS SETOF text LANGUAGE plpgsql AS \$\$
+BEGIN
+	RETURN QUERY EXECUTE format('(SELECT x::text FROM %1\$I.%3\$I x EXCEPT ALL SELECT y::text FROM %2\$I.%3\$I y)
+	                             UNION ALL (SELECT y::text FROM %2\$I.%3\$I y EXCEPT ALL SELECT x::text FROM %1\$I.%3\$I x)', a, b, v);
+END
+\$\$;
+BEGIN;
+SELECT 'upgraded ' || cx_journey_upgrade('j_old');
+SELECT cx_journey_create('j_new');
+$journey_data
+SELECT 'differing ' || v || ' ' || (SELECT count(*) FROM pg_temp.diff('j_old', 'j_new', v))
+FROM unnest(ARRAY['touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard', 'touchpoint_scorecard_from_daily',
+                  'stage_scorecard_from_daily', 'overall_scorecard_from_daily', 'goal_progress']) AS v
+ORDER BY v;
+SELECT 'rows ' || (SELECT count(*) FROM j_old.touchpoint_scorecard_from_daily) || ' ' ||
+       (SELECT sum(interactions) FROM j_old.overall_scorecard_from_daily) || ' ' ||
+       (SELECT sum(resolution_open) FROM j_old.overall_scorecard_from_daily) || ' ' ||
+       (SELECT count(*) FROM j_old.goal_progress WHERE current IS NOT NULL);
+SELECT 'again ' || cx_journey_upgrade('j_old');
+SELECT 'differing after a second upgrade ' || (SELECT count(*) FROM pg_temp.diff('j_old', 'j_new', 'touchpoint_scorecard_from_daily'));
+COMMIT;
+SQL
+)
+	get() { sed -n "s/^$1 //p" <<<"$out"; }
+	# what to expect, in plain SQL over the raw rows
+	expect=$(q "$old" -At -c "SET TimeZone = 'UTC'" -c "
+		SELECT (SELECT count(DISTINCT (opened_at::date, touchpoint_id)) FROM j_old.interactions) || '|' ||
+		       (SELECT count(*) FROM (SELECT date_trunc('month', responded_at), touchpoint_id FROM j_old.responses
+		                              UNION SELECT date_trunc('month', opened_at), touchpoint_id FROM j_old.interactions) AS m) || ' ' ||
+		       (SELECT count(*) FROM j_old.interactions) || ' ' ||
+		       (SELECT count(*) FILTER (WHERE resolved_at IS NULL) FROM j_old.interactions) || ' ' ||
+		       (SELECT count(*) FROM j_old.goals)")
+	check "cx_journey_upgrade converts the 0.3.0 journey, rebuilding every (day, touchpoint) row of daily_interactions it had" \
+		"${expect%%|*}" "$(get upgraded)"
+	for v in goal_progress overall_scorecard overall_scorecard_from_daily stage_scorecard stage_scorecard_from_daily \
+		touchpoint_scorecard touchpoint_scorecard_from_daily; do
+		check "upgraded journey: $v equals a fresh journey's with the same data" 0 "$(get "differing $v")"
+	done
+	check "the views compared are not empty: scorecard rows, interactions, open cases, goals with a value" \
+		"${expect#*|}" "$(get rows)"
+	check "a second cx_journey_upgrade rebuilds nothing and changes nothing" "0|0" \
+		"$(get again)|$(get "differing after a second upgrade")"
+	check "every row the 0.3.0 journey stored is kept (responses, interactions, subscriptions, goals, daily_summaries, ...)" \
+		"$journey_rows_before" "$(q "$old" -At -c "$journey_rows")"
+	fresh_shape=$(shape_of j_new)
+	upgraded_shape=$(shape_of j_old)
+	if [ "$upgraded_shape" = "$fresh_shape" ]; then
+		ok "the upgraded journey's tables and views equal a fresh journey's: columns, defaults, constraints, indexes, comments ($(wc -l <<<"$fresh_shape" | tr -d ' ') lines)"
+	else
+		not_ok "the upgraded journey's tables and views equal a fresh journey's: columns, defaults, constraints, indexes, comments"
+		diff <(echo "$fresh_shape") <(echo "$upgraded_shape") | sed 's/^/# /' | head -n 40 || true
+	fi
+	check "the grants on the journey's views survive the upgrade" "t|t|f" \
+		"$(q "$old" -At -c "SELECT has_table_privilege('cx_upgrade_reader', 'j_old.touchpoint_scorecard', 'SELECT'),
+			has_table_privilege('cx_upgrade_reader', 'j_old.goal_progress', 'SELECT'),
+			has_table_privilege('cx_upgrade_reader', 'j_old.stage_scorecard', 'SELECT')")"
+	check "the upgraded journey takes the new goals (an SLA share)" "t" \
+		"$(q "$old" -At -c "INSERT INTO j_old.goals (name, metric, baseline_period, target_period, target_kind, target, due_date, sla)
+			VALUES ('sla', 'resolution_sla', '[2026-01-01,2026-02-01)', '[2026-02-01,2026-04-01)', 'value', 90, '2026-03-31', '1 day')" \
+			-c "SELECT current BETWEEN 0 AND 100 FROM j_old.goal_progress WHERE name = 'sla'")"
+fi
 echo "1..$n"
