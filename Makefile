@@ -19,6 +19,7 @@ OBJS = \
 	src/churn_agg.o \
 	src/churn.o \
 	src/cx_duration.o \
+	src/cx_duration_stats.o \
 	src/duration_io.o \
 	src/duration_agg.o \
 	src/duration.o
@@ -82,9 +83,10 @@ UNIT_CFLAGS = -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined
 test/unit/test_%: test/unit/test_%.c src/cx_%.c src/cx_%.h $(wildcard test/include/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_$*.c src/cx_$*.c -lm
 
-# The duration tests also test the t distribution and Welch's test of cx_core.c.
-test/unit/test_duration: test/unit/test_duration.c src/cx_duration.c src/cx_duration.h src/cx_core.c src/cx_core.h $(wildcard test/include/*.h)
-	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_duration.c src/cx_duration.c src/cx_core.c -lm
+# The duration core is two files; its tests also test the t distribution and
+# Welch's test of cx_core.c.
+test/unit/test_duration: test/unit/test_duration.c src/cx_duration.c src/cx_duration_stats.c src/cx_duration.h src/cx_core.c src/cx_core.h $(wildcard test/include/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_duration.c src/cx_duration.c src/cx_duration_stats.c src/cx_core.c -lm
 
 # Every unit test program prints TAP.  Their outputs are joined into one TAP
 # stream, numbered through, with one plan at the end (test/run counts it);

@@ -8,10 +8,11 @@
  * The journey scorecards of cx_bench_journey, two ways:
  *   raw         touchpoint_scorecard, stage_scorecard, overall_scorecard:
  *               nps_agg / csat_agg / ces_agg over every response and
- *               percentile_cont over every interaction;
+ *               duration_agg over every interaction (0.3.0:
+ *               percentile_cont);
  *   from daily  the *_from_daily views: rollup() of the daily summaries
- *               (one row per day and touchpoint) and the percentiles over
- *               daily_interactions' arrays of hours;
+ *               and of daily_interactions' duration summaries (one row
+ *               per day and touchpoint; 0.3.0: arrays of hours, unnested);
  * each for the whole year (12 months) and for one month (WHERE month = ...).
  * And the cost of keeping the daily tables: cx_journey_refresh() of the
  * whole year, of one month and of one day (the nightly job).

@@ -5,9 +5,10 @@
  *		error, and the statistics read from them.
  *
  * Nothing here includes postgres.h.  The glue (src/duration*.c) owns the
- * varlena, converts intervals and reports errors; this file maps durations
- * to buckets, counts, merges, encodes, validates and reads.  It is
- * unit-tested directly (test/unit/test_duration.c).
+ * varlena, converts intervals and reports errors; this core maps durations
+ * to buckets, counts, merges, encodes and validates (cx_duration.c) and
+ * reads the statistics (cx_duration_stats.c).  It is unit-tested directly
+ * (test/unit/test_duration.c).
  *
  * The mapping (DDSketch's, with exact, portable boundaries): for a relative
  * error alpha, gamma = (1 + alpha) / (1 - alpha); the boundaries are
