@@ -303,6 +303,50 @@ $function$;
 COMMENT ON FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) IS
 	'creates a touchpoint schema in the named schema (created if missing), owned by the caller: stages, the default touchpoint catalog, metric scales, responses, interactions, subscriptions, goals, daily summaries, the scorecard views and goal_progress; the customer id has the given type';
 
+-- Whether the caller may run the code of a journey's tables: refresh and
+-- upgrade run their triggers, defaults, constraints and functions with the
+-- caller's rights, so unless the caller trusts their owner, each table must
+-- be owned by the caller or by a role the caller is a member of (through
+-- pg_auth_members: a superuser is no exception).
+CREATE FUNCTION cx_journey_check_owner(schema_name pg_catalog.text, tables pg_catalog.text[],
+	action pg_catalog.text)
+	RETURNS void
+	LANGUAGE plpgsql
+	-- STABLE: it reads the catalogs and raises; not STRICT: the callers
+	-- check their arguments
+	STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+	foreign_table text;
+	foreign_owner text;
+BEGIN
+	WITH RECURSIVE mine(r) AS (
+		SELECT oid FROM pg_roles WHERE rolname = current_user
+		UNION
+		SELECT m.roleid FROM pg_auth_members m JOIN mine ON m.member = mine.r)
+	SELECT c.relname, pg_get_userbyid(c.relowner) INTO foreign_table, foreign_owner
+	FROM pg_class c
+	WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = schema_name)
+	  AND c.relname = ANY (tables)
+	  AND c.relowner NOT IN (SELECT r FROM mine)
+	ORDER BY c.relname
+	LIMIT 1;
+	IF foreign_table IS NOT NULL THEN
+		RAISE EXCEPTION 'table %.% is owned by role %, not by you or a role you are a member of',
+				quote_ident(schema_name), quote_ident(foreign_table), quote_ident(foreign_owner)
+			USING ERRCODE = 'insufficient_privilege',
+				DETAIL = CASE action
+					WHEN 'refresh' THEN 'A refresh runs the triggers, defaults and functions of the journey''s tables with your rights.'
+					ELSE 'An upgrade alters the journey''s tables and runs their triggers, defaults and functions with your rights.' END,
+				HINT = format('%s as %I (or a member of it), or pass trust_owner => true if you trust that role''s code.',
+					initcap(action), foreign_owner);
+	END IF;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_check_owner(pg_catalog.text, pg_catalog.text[], pg_catalog.text) IS
+	'internal: raises insufficient_privilege (42501) when one of the named tables of a journey schema is owned by a role the caller is not a member of; cx_journey_refresh and cx_journey_upgrade call it unless trust_owner is true';
+
 CREATE FUNCTION cx_journey_refresh(schema_name pg_catalog.text, from_day pg_catalog.date, to_day pg_catalog.date,
 	trust_owner pg_catalog.bool DEFAULT false)
 	RETURNS pg_catalog.int8
@@ -320,8 +364,6 @@ DECLARE
 	ces_lower boolean;
 	n1 bigint;
 	n2 bigint;
-	foreign_table text;
-	foreign_owner text;
 BEGIN
 	IF schema_name IS NULL OR from_day IS NULL OR to_day IS NULL OR trust_owner IS NULL THEN
 		RAISE EXCEPTION 'cx_journey_refresh arguments must not be NULL'
@@ -353,29 +395,14 @@ BEGIN
 	-- their owner wrote.  Unless the caller trusts that owner, the tables
 	-- must be owned by the caller or by a role the caller is a member of,
 	-- through pg_auth_members: a superuser is no exception.
-	IF NOT trust_owner THEN
-		WITH RECURSIVE mine(r) AS (
-			SELECT oid FROM pg_roles WHERE rolname = current_user
-			UNION
-			SELECT m.roleid FROM pg_auth_members m JOIN mine ON m.member = mine.r)
-		SELECT c.relname, pg_get_userbyid(c.relowner) INTO foreign_table, foreign_owner
-		FROM pg_class c
-		WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = s)
-		  AND c.relname IN ('metric_scales', 'responses', 'interactions', 'daily_summaries', 'daily_interactions')
-		  AND c.relowner NOT IN (SELECT r FROM mine)
-		ORDER BY c.relname
-		LIMIT 1;
-		IF foreign_table IS NOT NULL THEN
-			RAISE EXCEPTION 'table %.% is owned by role %, not by you or a role you are a member of',
-					quote_ident(s), quote_ident(foreign_table), quote_ident(foreign_owner)
-				USING ERRCODE = 'insufficient_privilege',
-					DETAIL = 'A refresh runs the triggers, defaults and functions of the journey''s tables with your rights.',
-					HINT = format('Refresh as %I (or a member of it), or pass trust_owner => true if you trust that role''s code.', foreign_owner);
-		END IF;
-	END IF;
 	SELECT n.nspname INTO e
 	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
 	WHERE x.extname = 'cx_metrics';
+	IF NOT trust_owner THEN
+		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
+			USING s, ARRAY['metric_scales', 'responses', 'interactions',
+			'daily_summaries', 'daily_interactions'], 'refresh';
+	END IF;
 
 	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
 	                        max(scale_max) FILTER (WHERE metric = 'ces'),
@@ -455,8 +482,6 @@ DECLARE
 	days date[];
 	differing bigint;
 	written bigint := 0;
-	foreign_table text;
-	foreign_owner text;
 BEGIN
 	IF schema_name IS NULL OR trust_owner IS NULL THEN
 		RAISE EXCEPTION 'cx_journey_upgrade arguments must not be NULL'
@@ -473,29 +498,14 @@ BEGIN
 	-- The same rule as cx_journey_refresh: the rebuild below runs the
 	-- triggers, defaults and functions of these tables with the caller's
 	-- rights.
-	IF NOT trust_owner THEN
-		WITH RECURSIVE mine(r) AS (
-			SELECT oid FROM pg_roles WHERE rolname = current_user
-			UNION
-			SELECT m.roleid FROM pg_auth_members m JOIN mine ON m.member = mine.r)
-		SELECT c.relname, pg_get_userbyid(c.relowner) INTO foreign_table, foreign_owner
-		FROM pg_class c
-		WHERE c.relnamespace = nsp
-		  AND c.relname IN ('metric_scales', 'touchpoints', 'interactions', 'goals', 'daily_interactions')
-		  AND c.relowner NOT IN (SELECT r FROM mine)
-		ORDER BY c.relname
-		LIMIT 1;
-		IF foreign_table IS NOT NULL THEN
-			RAISE EXCEPTION 'table %.% is owned by role %, not by you or a role you are a member of',
-					quote_ident(s), quote_ident(foreign_table), quote_ident(foreign_owner)
-				USING ERRCODE = 'insufficient_privilege',
-					DETAIL = 'An upgrade alters the journey''s tables and runs their triggers, defaults and functions with your rights.',
-					HINT = format('Upgrade as %I (or a member of it), or pass trust_owner => true if you trust that role''s code.', foreign_owner);
-		END IF;
-	END IF;
 	SELECT n.nspname INTO e
 	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
 	WHERE x.extname = 'cx_metrics';
+	IF NOT trust_owner THEN
+		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
+			USING s, ARRAY['metric_scales', 'touchpoints', 'interactions',
+			'goals', 'daily_interactions'], 'upgrade';
+	END IF;
 	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
 	                        max(scale_max) FILTER (WHERE metric = 'ces'),
 	                        bool_or(lower_is_better) FILTER (WHERE metric = 'ces')

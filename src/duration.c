@@ -268,19 +268,30 @@ km_of(const DurationSummary *s)
 	return km;
 }
 
+/* S(t) (argument 1) and its Greenwood standard error; false for an empty summary. */
+static bool
+survival_at(FunctionCallInfo fcinfo, double *surv, double *se)
+{
+	DurationSummary *s = PG_GETARG_DURATION_P(0);
+	CxKm		km;
+
+	if (s->h.completed + s->h.open == 0)
+		return false;
+	km = km_of(s);
+	cx_km_at(&km, interval_arg(fcinfo, 1), surv, se);
+	return true;
+}
+
 /* Kaplan-Meier S(t): the share of cases not yet done at t, open cases censored. */
 PG_FUNCTION_INFO_V1(duration_survival);
 Datum
 duration_survival(PG_FUNCTION_ARGS)
 {
-	DurationSummary *s = PG_GETARG_DURATION_P(0);
-	CxKm		km = km_of(s);
 	double		surv,
 				se;
 
-	if (s->h.completed + s->h.open == 0)
+	if (!survival_at(fcinfo, &surv, &se))
 		PG_RETURN_NULL();
-	cx_km_at(&km, interval_arg(fcinfo, 1), &surv, &se);
 	RETURN_FLOAT(surv);
 }
 
@@ -289,14 +300,11 @@ PG_FUNCTION_INFO_V1(duration_survival_stderr);
 Datum
 duration_survival_stderr(PG_FUNCTION_ARGS)
 {
-	DurationSummary *s = PG_GETARG_DURATION_P(0);
-	CxKm		km = km_of(s);
 	double		surv,
 				se;
 
-	if (s->h.completed + s->h.open == 0)
+	if (!survival_at(fcinfo, &surv, &se))
 		PG_RETURN_NULL();
-	cx_km_at(&km, interval_arg(fcinfo, 1), &surv, &se);
 	RETURN_FLOAT(se);
 }
 

@@ -198,10 +198,9 @@ duration_null_row(FunctionCallInfo fcinfo)
 	return state_result(fcinfo, state_arg(fcinfo, ppm));
 }
 
-/* Transition function of duration_agg(interval [, open [, relative_error]]). */
-PG_FUNCTION_INFO_V1(duration_trans_interval);
-Datum
-duration_trans_interval(PG_FUNCTION_ARGS)
+/* A row of interval input (argument 1), added or removed. */
+static Datum
+interval_row(FunctionCallInfo fcinfo, bool remove)
 {
 	uint64		us;
 	double		x;
@@ -209,7 +208,28 @@ duration_trans_interval(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		return duration_null_row(fcinfo);
 	x = duration_interval_seconds(PG_GETARG_INTERVAL_P(1), &us);
-	return duration_step(fcinfo, x, us, false);
+	return duration_step(fcinfo, x, us, remove);
+}
+
+/* A row of float8 seconds (argument 1), added or removed. */
+static Datum
+seconds_row(FunctionCallInfo fcinfo, bool remove)
+{
+	uint64		us;
+	double		x;
+
+	if (PG_ARGISNULL(1))
+		return duration_null_row(fcinfo);
+	x = duration_seconds(PG_GETARG_FLOAT8(1), &us);
+	return duration_step(fcinfo, x, us, remove);
+}
+
+/* Transition function of duration_agg(interval [, open [, relative_error]]). */
+PG_FUNCTION_INFO_V1(duration_trans_interval);
+Datum
+duration_trans_interval(PG_FUNCTION_ARGS)
+{
+	return interval_row(fcinfo, false);
 }
 
 /* Transition function of duration_agg(float8 seconds [, open [, relative_error]]). */
@@ -217,13 +237,7 @@ PG_FUNCTION_INFO_V1(duration_trans_float8);
 Datum
 duration_trans_float8(PG_FUNCTION_ARGS)
 {
-	uint64		us;
-	double		x;
-
-	if (PG_ARGISNULL(1))
-		return duration_null_row(fcinfo);
-	x = duration_seconds(PG_GETARG_FLOAT8(1), &us);
-	return duration_step(fcinfo, x, us, false);
+	return seconds_row(fcinfo, false);
 }
 
 /* Inverse transition of duration_agg(interval, ...) in a moving window. */
@@ -231,13 +245,7 @@ PG_FUNCTION_INFO_V1(duration_inv_interval);
 Datum
 duration_inv_interval(PG_FUNCTION_ARGS)
 {
-	uint64		us;
-	double		x;
-
-	if (PG_ARGISNULL(1))
-		return duration_null_row(fcinfo);
-	x = duration_interval_seconds(PG_GETARG_INTERVAL_P(1), &us);
-	return duration_step(fcinfo, x, us, true);
+	return interval_row(fcinfo, true);
 }
 
 /* Inverse transition of duration_agg(float8, ...) in a moving window. */
@@ -245,13 +253,7 @@ PG_FUNCTION_INFO_V1(duration_inv_float8);
 Datum
 duration_inv_float8(PG_FUNCTION_ARGS)
 {
-	uint64		us;
-	double		x;
-
-	if (PG_ARGISNULL(1))
-		return duration_null_row(fcinfo);
-	x = duration_seconds(PG_GETARG_FLOAT8(1), &us);
-	return duration_step(fcinfo, x, us, true);
+	return seconds_row(fcinfo, true);
 }
 
 /* The buckets of b, or (0, 0) when it has none. */
@@ -264,22 +266,32 @@ bucket_range(const DurationSummary *b, int32 *first, int32 *last)
 		*first = *last = 0;
 }
 
+/*
+ * The state (argument 0) widened to hold the buckets of the summary b
+ * (argument 1), checked: what merging and unmerging b need.
+ */
+static DurationSummary *
+state_for(FunctionCallInfo fcinfo, DurationSummary *b)
+{
+	const CxDurMap *m = duration_check(b, ERRCODE_DATA_CORRUPTED, "rollup()");
+	DurationSummary *a = state_arg(fcinfo, b->h.ppm);
+	int32		first,
+				last;
+
+	bucket_range(b, &first, &last);
+	return widen(a, m, first, last);
+}
+
 /* Merges two summaries: transition function of rollup() and combine function of duration_agg(). */
 PG_FUNCTION_INFO_V1(duration_summary_combine);
 Datum
 duration_summary_combine(PG_FUNCTION_ARGS)
 {
 	DurationSummary *b = PG_GETARG_DURATION_P(1);
-	const CxDurMap *m = duration_check(b, ERRCODE_DATA_CORRUPTED, "rollup()");
-	DurationSummary *a = state_arg(fcinfo, b->h.ppm);
+	DurationSummary *a = state_for(fcinfo, b);
 	CxDurView	vb = duration_view(b);
-	int32		first,
-				last;
-	CxDurStatus st;
+	CxDurStatus st = cx_dur_merge(&a->h, duration_comp(a), duration_open(a), &vb);
 
-	bucket_range(b, &first, &last);
-	a = widen(a, m, first, last);
-	st = cx_dur_merge(&a->h, duration_comp(a), duration_open(a), &vb);
 	if (st != CX_DUR_OK)
 		duration_report(st, ERRCODE_DATA_EXCEPTION);
 	return state_result(fcinfo, a);
@@ -291,17 +303,11 @@ Datum
 duration_summary_uncombine(PG_FUNCTION_ARGS)
 {
 	DurationSummary *b = PG_GETARG_DURATION_P(1);
-	const CxDurMap *m = duration_check(b, ERRCODE_DATA_CORRUPTED, "rollup()");
-	DurationSummary *a = state_arg(fcinfo, b->h.ppm);
+	DurationSummary *a = state_for(fcinfo, b);
 	CxDurView	vb = duration_view(b);
-	int32		first,
-				last;
 	bool		gave_up;
-	CxDurStatus st;
+	CxDurStatus st = cx_dur_unmerge(&a->h, duration_comp(a), duration_open(a), &vb, &gave_up);
 
-	bucket_range(b, &first, &last);
-	a = widen(a, m, first, last);
-	st = cx_dur_unmerge(&a->h, duration_comp(a), duration_open(a), &vb, &gave_up);
 	if (st != CX_DUR_OK)
 		duration_report(st, ERRCODE_DATA_EXCEPTION);
 	if (gave_up)

@@ -38,7 +38,8 @@ ORDER BY 1;
 
 -- functions that are not IMMUTABLE, and why they may not be: timestamptz
 -- grids do calendar arithmetic in the session time zone; the journey
--- setup functions create and write tables
+-- setup functions create and write tables, and their ownership check reads
+-- the catalogs
 SELECT p.oid::regprocedure AS not_immutable, p.provolatile
 FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
 WHERE p.provolatile <> 'i'
