@@ -572,16 +572,17 @@ ORDER BY g.goal_id
 
 -- The same resolution goals with the open cases counted: the Kaplan-Meier
 -- median of duration summaries whose open cases are censored at their age
--- (as the scorecards' resolution_km_median_h), and the log-rank test.
+-- on the report's day (as the scorecards' resolution_km_median_h do at
+-- now(): the demo's data end before today), and the log-rank test.
 SELECT format(E'   Counted as open cases (Kaplan–Meier, censored at their age), the median time\n'
 			  '   to resolve went from %s to %s, log-rank p %s.',
 			  btrim(pg_temp.dur(extract(epoch FROM km_percentile(s.a, 0.5)) / 3600)),
 			  btrim(pg_temp.dur(extract(epoch FROM km_percentile(s.b, 0.5)) / 3600)),
 			  CASE WHEN t.logrank_p_value < 0.001 THEN '< 0.001' ELSE to_char(t.logrank_p_value, 'FM0.000') END)
 FROM goals AS g,
-	 LATERAL (SELECT duration_agg(coalesce(i.resolved_at, greatest(now(), i.opened_at)) - i.opened_at, i.resolved_at IS NULL)
+	 LATERAL (SELECT duration_agg(coalesce(i.resolved_at, :'as_of'::timestamptz) - i.opened_at, i.resolved_at IS NULL)
 						 FILTER (WHERE i.opened_at::date <@ g.baseline_period) AS a,
-					 duration_agg(coalesce(i.resolved_at, greatest(now(), i.opened_at)) - i.opened_at, i.resolved_at IS NULL)
+					 duration_agg(coalesce(i.resolved_at, :'as_of'::timestamptz) - i.opened_at, i.resolved_at IS NULL)
 						 FILTER (WHERE i.opened_at::date <@ g.target_period) AS b
 			  FROM interactions AS i
 			  WHERE (g.touchpoint_id IS NULL OR i.touchpoint_id = g.touchpoint_id)) AS s,

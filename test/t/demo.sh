@@ -374,12 +374,12 @@ check "finding 10: open support cases, this quarter and the last, said under the
 # The resolution goal told with the open cases counted: the report's
 # Kaplan-Meier medians (of duration summaries, within 1%) against the
 # exact Kaplan-Meier median of the raw rows, written out here (open cases
-# censored at their age now; ties: events before censorings; the median:
+# censored at their age on the report's day, 2026-10-01; ties: events before censorings; the median:
 # the first time the survival falls to one half or below).
 want=$(qa <<'SQL'
 WITH c AS (
 	SELECT opened_at >= '2026-07-01' AS q,
-	       extract(epoch FROM coalesce(resolved_at, greatest(now(), opened_at)) - opened_at) / 3600 AS h,
+	       extract(epoch FROM coalesce(resolved_at, timestamptz '2026-10-01') - opened_at) / 3600 AS h,
 	       resolved_at IS NOT NULL AS ev
 	FROM cx.interactions i JOIN cx.touchpoints t USING (touchpoint_id)
 	WHERE t.name = 'support team' AND opened_at >= '2026-04-01' AND opened_at < '2026-10-01'
