@@ -112,14 +112,14 @@ cx_dur_map_build(CxDurMap *m, int32_t ppm, void *(*alloc) (size_t))
 	for (uint32_t key = 0; key < m->nkeys; key++)
 	{
 		double		low = bits_double((m->key_min + key) << m->shift);
-		uint64_t	b;
+		uint64_t	upper;
 
 		while (cx_dur_bound(m, i) < low)
 			i++;
-		b = double_bits(cx_dur_bound(m, i));
+		upper = double_bits(cx_dur_bound(m, i));
 		m->slot[key] = ((uint64_t) (i - m->imin) << 48) |
-			((b >> m->shift) == m->key_min + key ?
-			 (b & ((UINT64_C(1) << m->shift) - 1)) : CX_DUR_SLOT_LOW);
+			((upper >> m->shift) == m->key_min + key ?
+			 (upper & ((UINT64_C(1) << m->shift) - 1)) : CX_DUR_SLOT_LOW);
 	}
 	return CX_DUR_OK;
 }
