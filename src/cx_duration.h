@@ -341,8 +341,6 @@ typedef struct CxKmStep
 	double		time;
 	double		surv;			/* S just after time */
 	double		hazard_var;		/* sum of d / (n (n - d)) up to time (Inf once S = 0) */
-	double		at_risk;		/* n just before time */
-	double		events;
 } CxKmStep;
 
 /* The curve: its steps, and the last time observed (an event's or a censoring's). */

@@ -118,8 +118,6 @@ km_time(CxKm *km, int64_t *n, double *surv, double *hv, double t, int64_t d, int
 		CxKmStep   *s = &km->steps[km->nsteps++];
 		double		nd = (double) *n;
 
-		s->at_risk = nd;
-		s->events = (double) d;
 		*surv *= (double) (*n - d) / nd;
 		*hv += *n > d ? (double) d / (nd * (double) (*n - d)) : INFINITY;
 		s->time = t;
