@@ -33,6 +33,8 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "pgtime.h"
+#include "utils/date.h"
+#include "utils/timestamp.h"
 
 #include "cx_churn.h"
 #include "cx_compat.h"
@@ -118,15 +120,191 @@ churn_zone(const ChurnState *s)
 	return (char *) (s->data + cx_churn_slots(s->periods, s->max_offset));
 }
 
+/*
+ * The grid of a stored summary, whatever it counts: churn_summary and the
+ * revenue summaries (revenue.h) keep the same grid fields and boundaries in
+ * layouts of their own, and the grid code below reads them through this.
+ */
+typedef struct GridView
+{
+	ChurnKind	kind;
+	int32		periods;
+	int32		max_offset;
+	int32		months;
+	int32		days;
+	int64		usecs;
+	const int64 *bounds;		/* periods + 1 boundaries */
+	const char *zone;			/* zone_len bytes, not terminated */
+	int			zone_len;
+} GridView;
+
+static inline GridView
+churn_grid_view(const ChurnState *s)
+{
+	GridView	v;
+
+	v.kind = (ChurnKind) s->kind;
+	v.periods = s->periods;
+	v.max_offset = s->max_offset;
+	v.months = s->months;
+	v.days = s->days;
+	v.usecs = s->usecs;
+	v.bounds = s->data + 1;		/* see cx_churn_bind() */
+	v.zone = churn_zone(s);
+	v.zone_len = s->zone_len;
+	return v;
+}
+
+/*
+ * What one aggregate call site over a grid passes (churn_agg, revenue_agg),
+ * worked out on its first row and kept in fn_extra: the grid's kind, the
+ * shape of the grid arguments 2.. (a number of periods or an end; a
+ * max_offset or not), and for churn_agg the activity's type.
+ */
+typedef struct ChurnCall
+{
+	const char *fname;			/* "churn_agg()", for messages */
+	const char *noun;			/* "churn": "churn grid differs..." */
+	ChurnKind	kind;
+	bool		multirange;
+	bool		until;			/* argument 4 is an end, not a count */
+	bool		has_offset;		/* argument 5 is max_offset */
+	struct TypeCacheEntry *rngtyp;	/* churn_agg: the range type */
+	MemoryContext mcxt;			/* where this lives: the call site's */
+
+	/*
+	 * An index over the boundaries of the first grid this call site meets
+	 * (usually its only one), for O(1) lookups; summaries of other grids do
+	 * binary searches.  The grid is known by what determines its
+	 * boundaries: origin, bucket, periods and, for timestamptz, the zone.
+	 */
+	bool		index_tried;
+	bool		has_index;
+	int64		key_origin;
+	int32		key_months;
+	int32		key_days;
+	int64		key_usecs;
+	int32		key_periods;
+	pg_tz	   *key_tz;
+	CxChurnIndex index;
+} ChurnCall;
+
+/* The grid a row asks for; its number of periods is still unknown with an end. */
+typedef struct ChurnArgs
+{
+	int64		origin;
+	Interval   *bucket;
+	int64		periods_or_until;
+	int32		max_offset;		/* -1: none */
+} ChurnArgs;
+
+/* churn_agg.c: what every aggregate over a grid shares */
+extern ChurnCall *churn_call_new(FunctionCallInfo fcinfo, ChurnKind kind, const char *fname,
+								 const char *noun);
+pg_noreturn extern void churn_report_null_grid(const ChurnCall *cc);
+pg_noreturn extern void churn_report_negative_offset(const ChurnCall *cc, int32 max_offset);
+pg_noreturn extern void churn_report_grid_mismatch(const ChurnCall *cc, const GridView *v,
+												   const ChurnArgs *a);
+extern ChurnGrid churn_args_grid(const ChurnCall *cc, const ChurnArgs *a);
+extern const CxChurnIndex *churn_index(ChurnCall *cc, const GridView *v);
+extern int	churn_read_spans(ChurnKind kind, bool multirange, Datum activity, CxSpan *local,
+							 CxSpan **spans);
+
+/* Spans of activity up to this many are read without palloc. */
+#define CHURN_LOCAL_SPANS 16
+
+static inline int64
+churn_grid_value(const ChurnCall *cc, Datum d)
+{
+	return cc->kind == CHURN_DATE ? (int64) DatumGetDateADT(d) : (int64) DatumGetTimestampTz(d);
+}
+
+/* The grid arguments of a row; the error paths are out of line. */
+static inline ChurnArgs
+churn_args(FunctionCallInfo fcinfo, const ChurnCall *cc)
+{
+	ChurnArgs	a;
+
+	if (unlikely(PG_ARGISNULL(2) | PG_ARGISNULL(3) | PG_ARGISNULL(4) |
+				 (cc->has_offset && PG_ARGISNULL(5))))
+		churn_report_null_grid(cc);
+	a.origin = churn_grid_value(cc, PG_GETARG_DATUM(2));
+	a.bucket = PG_GETARG_INTERVAL_P(3);
+	a.periods_or_until = cc->until ? churn_grid_value(cc, PG_GETARG_DATUM(4)) : PG_GETARG_INT32(4);
+	a.max_offset = cc->has_offset ? PG_GETARG_INT32(5) : -1;
+	if (unlikely(cc->has_offset && a.max_offset < 0))
+		churn_report_negative_offset(cc, a.max_offset);
+	return a;
+}
+
+/* Every row must ask for the grid of the group's summary. */
+static inline void
+churn_check_row(const ChurnCall *cc, const GridView *v, const ChurnArgs *a)
+{
+	bool		same;
+
+	same = (a->origin == v->bounds[0]) &
+		(a->bucket->month == v->months) & (a->bucket->day == v->days) &
+		(a->bucket->time == v->usecs) &
+		(a->max_offset < 0 ? v->max_offset < 0 :
+		 Min(a->max_offset, v->periods - 1) == v->max_offset);
+	if (cc->until)
+		same &= (v->bounds[v->periods - 1] < a->periods_or_until) &
+			(a->periods_or_until <= v->bounds[v->periods]);
+	else
+		same &= a->periods_or_until == v->periods;
+	if (unlikely(!same))
+		churn_report_grid_mismatch(cc, v, a);
+}
+
+/*
+ * churn_io.c: a text form being read, for every type whose text form has
+ * a grid or grid values in it.  Errors are 22P02 and quote the input.
+ */
+typedef struct ChurnParser
+{
+	const char *input;			/* the whole value, for messages */
+	const char *p;				/* where we are */
+	const char *type_name;		/* the SQL type being read */
+	const char *hint;			/* the errhint of every error */
+} ChurnParser;
+
+pg_noreturn extern void churn_parse_fail(const ChurnParser *ps, const char *detail);
+extern void churn_parse_literal(ChurnParser *ps, const char *lit);
+extern bool churn_parse_digits(ChurnParser *ps, int width, int64 *out, const char *what);
+extern int64 churn_parse_number(ChurnParser *ps, const char *what);
+extern int64 churn_parse_instant(ChurnParser *ps, ChurnKind kind, const char *what);
+extern void churn_parse_grid(ChurnParser *ps, ChurnGrid *g);
+extern void churn_parse_list(ChurnParser *ps, const char *key, int64 *out, int32 n);
+
 /* churn_grid.c */
+extern int64 churn_min_value(ChurnKind kind);
+extern int64 churn_max_value(ChurnKind kind);
 extern void churn_append_instant(StringInfo buf, ChurnKind kind, int64 v);
 extern void churn_append_bucket(StringInfo buf, int32 months, int32 days, int64 usecs);
 extern bool churn_grid_boundary(const ChurnGrid *g, int64 k, int64 *out);
 extern const char *churn_grid_problem(const ChurnGrid *g);
 extern void churn_append_grid(StringInfo buf, const ChurnGrid *g);
-extern ChurnGrid churn_state_grid(const ChurnState *s);
-extern char *churn_state_grid_text(const ChurnState *s);
+extern ChurnGrid churn_view_grid(const GridView *v);
+extern char *churn_view_grid_text(const GridView *v);
+extern void churn_fill_bounds(const ChurnGrid *g, int64 *bounds, const char *noun);
+extern bool churn_views_same_grid(const GridView *a, const GridView *b);
 extern ChurnState *churn_new(const ChurnGrid *g);
-extern bool churn_same_grid(const ChurnState *a, const ChurnState *b);
+
+static inline ChurnGrid
+churn_state_grid(const ChurnState *s)
+{
+	GridView	v = churn_grid_view(s);
+
+	return churn_view_grid(&v);
+}
+
+static inline char *
+churn_state_grid_text(const ChurnState *s)
+{
+	GridView	v = churn_grid_view(s);
+
+	return churn_view_grid_text(&v);
+}
 
 #endif							/* CHURN_H */

@@ -38,35 +38,22 @@ churn_report(CxChurnStatus status, ChurnKind kind)
  */
 
 /*
- * What one churn_agg() call site passes, worked out on its first row and
- * kept in fn_extra: the activity's type, and the shape of the grid
- * arguments (a number of periods or an end; a max_offset or not).
+ * A new call site over a grid of kind: the shape of its grid arguments,
+ * from the call's argument types, in the call site's memory.
  */
-typedef struct ChurnCall
+ChurnCall *
+churn_call_new(FunctionCallInfo fcinfo, ChurnKind kind, const char *fname, const char *noun)
 {
-	ChurnKind	kind;
-	bool		multirange;
-	bool		until;			/* argument 4 is an end, not a count */
-	bool		has_offset;		/* argument 5 is max_offset */
-	TypeCacheEntry *rngtyp;		/* the range type (of the multirange) */
-	MemoryContext mcxt;			/* where this lives: the call site's */
+	ChurnCall  *cc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnCall));
 
-	/*
-	 * An index over the boundaries of the first grid this call site meets
-	 * (usually its only one), for O(1) lookups; summaries of other grids do
-	 * binary searches.  The grid is known by what determines its
-	 * boundaries: origin, bucket, periods and, for timestamptz, the zone.
-	 */
-	bool		index_tried;
-	bool		has_index;
-	int64		key_origin;
-	int32		key_months;
-	int32		key_days;
-	int64		key_usecs;
-	int32		key_periods;
-	pg_tz	   *key_tz;
-	CxChurnIndex index;
-} ChurnCall;
+	cc->fname = fname;
+	cc->noun = noun;
+	cc->kind = kind;
+	cc->mcxt = fcinfo->flinfo->fn_mcxt;
+	cc->until = cx_fn_argtype(fcinfo->flinfo, 4) != INT4OID;
+	cc->has_offset = PG_NARGS() > 5;
+	return cc;
+}
 
 static ChurnCall *
 churn_call(FunctionCallInfo fcinfo)
@@ -74,102 +61,66 @@ churn_call(FunctionCallInfo fcinfo)
 	ChurnCall  *cc = (ChurnCall *) fcinfo->flinfo->fn_extra;
 	Oid			activity,
 				elem;
+	TypeCacheEntry *rngtyp;
+	bool		multirange = false;
 
 	if (likely(cc != NULL))
 		return cc;
-	cc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnCall));
-	cc->mcxt = fcinfo->flinfo->fn_mcxt;
-	activity = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	activity = cx_fn_argtype(fcinfo->flinfo, 1);
 	if (!OidIsValid(activity))
 		elog(ERROR, "could not determine the activity type of churn_agg()");
 	switch (get_typtype(activity))
 	{
 		case TYPTYPE_MULTIRANGE:
-			cc->multirange = true;
-			cc->rngtyp = lookup_type_cache(activity, TYPECACHE_MULTIRANGE_INFO)->rngtype;
+			multirange = true;
+			rngtyp = lookup_type_cache(activity, TYPECACHE_MULTIRANGE_INFO)->rngtype;
 			break;
 		case TYPTYPE_RANGE:
-			cc->rngtyp = lookup_type_cache(activity, TYPECACHE_RANGE_INFO);
+			rngtyp = lookup_type_cache(activity, TYPECACHE_RANGE_INFO);
 			break;
 		default:
 			elog(ERROR, "churn_agg() activity must be a range or a multirange, not type %u", activity);
 	}
-	if (cc->rngtyp == NULL || cc->rngtyp->rngelemtype == NULL)
+	if (rngtyp == NULL || rngtyp->rngelemtype == NULL)
 		elog(ERROR, "type %u is not a range or multirange type", activity);
-	elem = cc->rngtyp->rngelemtype->type_id;
-	if (elem == DATEOID)
-		cc->kind = CHURN_DATE;
-	else if (elem == TIMESTAMPTZOID)
-		cc->kind = CHURN_TSTZ;
-	else
+	elem = rngtyp->rngelemtype->type_id;
+	if (elem != DATEOID && elem != TIMESTAMPTZOID)
 		elog(ERROR, "churn_agg() activity must be of dates or timestamptz, not of type %u", elem);
-	cc->until = get_fn_expr_argtype(fcinfo->flinfo, 4) != INT4OID;
-	cc->has_offset = PG_NARGS() > 5;
+	cc = churn_call_new(fcinfo, elem == DATEOID ? CHURN_DATE : CHURN_TSTZ, "churn_agg()", "churn");
+	cc->multirange = multirange;
+	cc->rngtyp = rngtyp;
 	fcinfo->flinfo->fn_extra = cc;
 	return cc;
 }
 
-/* The grid a row asks for; its number of periods is still unknown with an end. */
-typedef struct ChurnArgs
-{
-	int64		origin;
-	Interval   *bucket;
-	int64		periods_or_until;
-	int32		max_offset;		/* -1: none */
-} ChurnArgs;
-
-static int64
-grid_value(const ChurnCall *cc, Datum d)
-{
-	return cc->kind == CHURN_DATE ? (int64) DatumGetDateADT(d) : (int64) DatumGetTimestampTz(d);
-}
-
-pg_noreturn static void
-report_null_grid(const ChurnCall *cc)
+pg_noreturn void
+churn_report_null_grid(const ChurnCall *cc)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-			 errmsg("churn_agg() grid arguments must not be null"),
+			 errmsg("%s grid arguments must not be null", cc->fname),
 			 errdetail("The origin, the bucket, the number of periods or the end%s are NULL in a row.",
 					   cc->has_offset ? ", and max_offset," : ""),
 			 errhint("Pass the same grid on every row of a group.")));
 	pg_unreachable();
 }
 
-pg_noreturn static void
-report_negative_offset(int32 max_offset)
+pg_noreturn void
+churn_report_negative_offset(const ChurnCall *cc, int32 max_offset)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("churn_agg() max_offset %d is negative", max_offset),
+			 errmsg("%s max_offset %d is negative", cc->fname, max_offset),
 			 errdetail("max_offset is the last cohort offset to count: 0 counts each cohort at the end of its first period.")));
 	pg_unreachable();
-}
-
-/* The grid arguments of a row; the error paths are out of line. */
-static inline ChurnArgs
-churn_args(FunctionCallInfo fcinfo, const ChurnCall *cc)
-{
-	ChurnArgs	a;
-
-	if (unlikely(PG_ARGISNULL(2) | PG_ARGISNULL(3) | PG_ARGISNULL(4) |
-				 (cc->has_offset && PG_ARGISNULL(5))))
-		report_null_grid(cc);
-	a.origin = grid_value(cc, PG_GETARG_DATUM(2));
-	a.bucket = PG_GETARG_INTERVAL_P(3);
-	a.periods_or_until = cc->until ? grid_value(cc, PG_GETARG_DATUM(4)) : PG_GETARG_INT32(4);
-	a.max_offset = cc->has_offset ? PG_GETARG_INT32(5) : -1;
-	if (unlikely(cc->has_offset && a.max_offset < 0))
-		report_negative_offset(a.max_offset);
-	return a;
 }
 
 /*
  * The grid of the first row: checked, its number of periods worked out
  * from the end if that is what the row gives.
  */
-static pg_noinline ChurnState *
-churn_first(const ChurnCall *cc, const ChurnArgs *a)
+ChurnGrid
+churn_args_grid(const ChurnCall *cc, const ChurnArgs *a)
 {
 	ChurnGrid	g;
 	const char *problem;
@@ -186,15 +137,15 @@ churn_first(const ChurnCall *cc, const ChurnArgs *a)
 		 strchr(g.zone, ';') != NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("time zone \"%s\" cannot be used for a churn grid", g.zone ? g.zone : ""),
-				 errdetail("A churn grid records its time zone by name: 1 to %d characters, without \";\".", CHURN_MAX_ZONE),
+				 errmsg("time zone \"%s\" cannot be used for a %s grid", g.zone ? g.zone : "", cc->noun),
+				 errdetail("A %s grid records its time zone by name: 1 to %d characters, without \";\".", cc->noun, CHURN_MAX_ZONE),
 				 errhint("SET TIME ZONE to a named zone such as 'UTC' or 'Europe/Paris'.")));
 	g.periods = 1;
 	g.max_offset = -1;
 	if ((problem = churn_grid_problem(&g)) != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid churn grid"),
+				 errmsg("invalid %s grid", cc->noun),
 				 errdetail("%s", problem)));
 
 	if (!cc->until)
@@ -207,20 +158,20 @@ churn_first(const ChurnCall *cc, const ChurnArgs *a)
 		if (a->periods_or_until <= g.origin)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("churn grid end must be after its origin")));
+					 errmsg("%s grid end must be after its origin", cc->noun)));
 		/* the fewest periods whose last boundary reaches the end */
 		while (t < a->periods_or_until)
 		{
 			if (++k > CX_CHURN_MAX_PERIODS)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("invalid churn grid"),
+						 errmsg("invalid %s grid", cc->noun),
 						 errdetail("From the origin to the end there are more than %d periods.",
 								   CX_CHURN_MAX_PERIODS)));
 			if (!churn_grid_boundary(&g, k, &t))
 				ereport(ERROR,
 						(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-						 errmsg("churn period boundary out of range"),
+						 errmsg("%s period boundary out of range", cc->noun),
 						 errdetail("Boundary " INT64_FORMAT " of the grid falls after 9999-12-31.", k)));
 		}
 		g.periods = (int32) k;
@@ -230,17 +181,26 @@ churn_first(const ChurnCall *cc, const ChurnArgs *a)
 	if ((problem = churn_grid_problem(&g)) != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid churn grid"),
+				 errmsg("invalid %s grid", cc->noun),
 				 errdetail("%s", problem)));
+	return g;
+}
+
+/* The first row's summary. */
+static pg_noinline ChurnState *
+churn_first(const ChurnCall *cc, const ChurnArgs *a)
+{
+	ChurnGrid	g = churn_args_grid(cc, a);
+
 	return churn_new(&g);
 }
 
 /* Reports a row whose grid is not its summary's. */
-pg_noreturn static void
-report_grid_mismatch(const ChurnCall *cc, const ChurnState *s, const ChurnArgs *a)
+pg_noreturn void
+churn_report_grid_mismatch(const ChurnCall *cc, const GridView *v, const ChurnArgs *a)
 {
 	StringInfoData row;
-	ChurnGrid	g = churn_state_grid(s);
+	ChurnGrid	g = churn_view_grid(v);
 
 	g.origin = a->origin;
 	g.months = a->bucket->month;
@@ -264,35 +224,11 @@ report_grid_mismatch(const ChurnCall *cc, const ChurnState *s, const ChurnArgs *
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("churn grid differs between rows"),
-			 errdetail("The first row's grid is %s; this row's is %s.", churn_state_grid_text(s), row.data),
+			 errmsg("%s grid differs between rows", cc->noun),
+			 errdetail("The first row's grid is %s; this row's is %s.", churn_view_grid_text(v), row.data),
 			 errhint("Pass the same origin, bucket, number of periods (or end) and max_offset on every row of a group.")));
 	pg_unreachable();
 }
-
-/* Every row must ask for the grid of the group's summary. */
-static inline void
-churn_check_row(const ChurnCall *cc, const ChurnState *s, const ChurnArgs *a)
-{
-	const int64 *bounds = s->data + 1;
-	bool		same;
-
-	same = (a->origin == bounds[0]) &
-		(a->bucket->month == s->months) & (a->bucket->day == s->days) &
-		(a->bucket->time == s->usecs) &
-		(a->max_offset < 0 ? s->max_offset < 0 :
-		 Min(a->max_offset, s->periods - 1) == s->max_offset);
-	if (cc->until)
-		same &= (bounds[s->periods - 1] < a->periods_or_until) &
-			(a->periods_or_until <= bounds[s->periods]);
-	else
-		same &= a->periods_or_until == s->periods;
-	if (unlikely(!same))
-		report_grid_mismatch(cc, s, a);
-}
-
-/* Spans of activity up to this many are read without palloc. */
-#define CHURN_LOCAL_SPANS 16
 
 /*
  * One range's bounds, read at *ptr (advanced past them): its flags byte says
@@ -343,15 +279,15 @@ read_span(CxSpan *s, uint8 flags, const char **ptr, ChurnKind kind)
  * alignment), which do not change between releases; offsets below count
  * from where the value would start with a 4-byte header.
  */
-static int
-churn_spans(const ChurnCall *cc, Datum activity, CxSpan *local, CxSpan **spans)
+int
+churn_read_spans(ChurnKind kind, bool multirange, Datum activity, CxSpan *local, CxSpan **spans)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(activity);
 	const char *base;
 	const char *ptr;
 	const uint8 *flags;
 	uint32		count;
-	Size		align = cc->kind == CHURN_DATE ? sizeof(DateADT) : sizeof(TimestampTz);
+	Size		align = kind == CHURN_DATE ? sizeof(DateADT) : sizeof(TimestampTz);
 
 	/*
 	 * Out of line or compressed: detoast.  A short header is read in place
@@ -361,7 +297,7 @@ churn_spans(const ChurnCall *cc, Datum activity, CxSpan *local, CxSpan **spans)
 		v = pg_detoast_datum(v);
 	base = VARDATA_ANY(v) - VARHDRSZ;
 	*spans = local;
-	if (!cc->multirange)
+	if (!multirange)
 	{
 		/* RangeType header, the bounds, and the flags in the last byte */
 		uint8		f = (uint8) base[VARHDRSZ + VARSIZE_ANY_EXHDR(v) - 1];
@@ -369,7 +305,7 @@ churn_spans(const ChurnCall *cc, Datum activity, CxSpan *local, CxSpan **spans)
 		if (f & RANGE_EMPTY)
 			return 0;
 		ptr = base + sizeof(RangeType);
-		read_span(local, f, &ptr, cc->kind);
+		read_span(local, f, &ptr, kind);
 		return 1;
 	}
 	memcpy(&count, base + offsetof(MultirangeType, rangeCount), sizeof(count));
@@ -381,24 +317,23 @@ churn_spans(const ChurnCall *cc, Datum activity, CxSpan *local, CxSpan **spans)
 	flags = (const uint8 *) base + sizeof(MultirangeType) + (count - 1) * sizeof(uint32);
 	ptr = base + TYPEALIGN(align, sizeof(MultirangeType) + (count - 1) * sizeof(uint32) + count);
 	for (uint32 i = 0; i < count; i++)
-		read_span(&(*spans)[i], flags[i], &ptr, cc->kind);
+		read_span(&(*spans)[i], flags[i], &ptr, kind);
 	return (int) count;
 }
 
 /* The index of the summary's grid, if this call site has one; else NULL. */
-static inline const CxChurnIndex *
-churn_index(ChurnCall *cc, const ChurnState *s)
+const CxChurnIndex *
+churn_index(ChurnCall *cc, const GridView *v)
 {
 	if (likely(cc->has_index) &&
-		s->data[1] == cc->key_origin && s->periods == cc->key_periods &&
-		s->months == cc->key_months && s->days == cc->key_days &&
-		s->usecs == cc->key_usecs &&
+		v->bounds[0] == cc->key_origin && v->periods == cc->key_periods &&
+		v->months == cc->key_months && v->days == cc->key_days &&
+		v->usecs == cc->key_usecs &&
 		(cc->kind == CHURN_DATE || cc->key_tz == session_timezone))
 		return &cc->index;
 	if (!cc->index_tried)
 	{
-		const int64 *bounds = s->data + 1;
-		int32		slots = cx_churn_index_slots((const int64_t *) bounds, s->periods);
+		int32		slots = cx_churn_index_slots((const int64_t *) v->bounds, v->periods);
 
 		cc->index_tried = true;
 		if (slots > 0)
@@ -406,13 +341,13 @@ churn_index(ChurnCall *cc, const ChurnState *s)
 			int32	   *first = MemoryContextAlloc(cc->mcxt, slots * sizeof(int32));
 			int64	   *first_bound = MemoryContextAlloc(cc->mcxt, slots * sizeof(int64));
 
-			cx_churn_index_build(&cc->index, (const int64_t *) bounds, s->periods,
+			cx_churn_index_build(&cc->index, (const int64_t *) v->bounds, v->periods,
 								 (int32_t *) first, (int64_t *) first_bound);
-			cc->key_origin = bounds[0];
-			cc->key_months = s->months;
-			cc->key_days = s->days;
-			cc->key_usecs = s->usecs;
-			cc->key_periods = s->periods;
+			cc->key_origin = v->bounds[0];
+			cc->key_months = v->months;
+			cc->key_days = v->days;
+			cc->key_usecs = v->usecs;
+			cc->key_periods = v->periods;
 			cc->key_tz = session_timezone;
 			cc->has_index = true;
 			return &cc->index;
@@ -433,24 +368,27 @@ churn_trans(PG_FUNCTION_ARGS)
 	ChurnCall  *cc = churn_call(fcinfo);
 	ChurnArgs	a = churn_args(fcinfo, cc);
 	ChurnState *s;
+	GridView	v;
 
 	if (PG_ARGISNULL(0))
 		s = churn_first(cc, &a);
 	else
 	{
 		s = (ChurnState *) cx_state_arg(fcinfo);
-		churn_check_row(cc, s, &a);
+		v = churn_grid_view(s);
+		churn_check_row(cc, &v, &a);
 	}
 	if (!PG_ARGISNULL(1))
 	{
 		CxSpan		local[CHURN_LOCAL_SPANS];
 		CxSpan	   *spans;
-		int			n = churn_spans(cc, PG_GETARG_DATUM(1), local, &spans);
+		int			n = churn_read_spans(cc->kind, cc->multirange, PG_GETARG_DATUM(1), local, &spans);
 		CxChurn		c;
 		CxChurnStatus status;
 
+		v = churn_grid_view(s);
 		churn_view(s, &c);
-		c.index = churn_index(cc, s);
+		c.index = churn_index(cc, &v);
 		status = cx_churn_add(&c, spans, n);
 		if (unlikely(status != CX_CHURN_OK))
 			churn_report(status, cc->kind);
@@ -471,12 +409,14 @@ churn_combine(PG_FUNCTION_ARGS)
 	CxChurn		dst,
 				src;
 	CxChurnStatus status;
+	GridView	vs = churn_grid_view(s),
+				vo = churn_grid_view(other);
 
-	if (!churn_same_grid(s, other))
+	if (!churn_views_same_grid(&vs, &vo))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot combine churn summaries of different grids"),
-				 errdetail("One has grid %s, the other %s.", churn_state_grid_text(s), churn_state_grid_text(other)),
+				 errdetail("One has grid %s, the other %s.", churn_view_grid_text(&vs), churn_view_grid_text(&vo)),
 				 errhint("Roll up summaries of one grid at a time.")));
 	churn_view(s, &dst);
 	churn_view(other, &src);

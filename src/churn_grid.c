@@ -20,7 +20,8 @@
  * ---------------------------------------------------------------------
  */
 
-static int64
+/* The first and last instants of the grids' calendar, in a kind's units. */
+int64
 churn_min_value(ChurnKind kind)
 {
 	int64		days = date2j(CHURN_MIN_YEAR, 1, 1) - POSTGRES_EPOCH_JDATE;
@@ -28,7 +29,7 @@ churn_min_value(ChurnKind kind)
 	return kind == CHURN_DATE ? days : days * USECS_PER_DAY;
 }
 
-static int64
+int64
 churn_max_value(ChurnKind kind)
 {
 	int64		days = date2j(CHURN_MAX_YEAR, 12, 31) - POSTGRES_EPOCH_JDATE;
@@ -245,31 +246,60 @@ churn_append_grid(StringInfo buf, const ChurnGrid *g)
 
 /* The grid of a summary. */
 ChurnGrid
-churn_state_grid(const ChurnState *s)
+churn_view_grid(const GridView *v)
 {
 	ChurnGrid	g;
 
-	g.kind = (ChurnKind) s->kind;
-	g.origin = s->data[1];		/* the first boundary: see cx_churn_bind() */
-	g.months = s->months;
-	g.days = s->days;
-	g.usecs = s->usecs;
-	g.periods = s->periods;
-	g.max_offset = s->max_offset;
+	g.kind = v->kind;
+	g.origin = v->bounds[0];
+	g.months = v->months;
+	g.days = v->days;
+	g.usecs = v->usecs;
+	g.periods = v->periods;
+	g.max_offset = v->max_offset;
 	g.tz = NULL;
-	g.zone = s->kind == CHURN_TSTZ ? pnstrdup(churn_zone(s), s->zone_len) : NULL;
+	g.zone = v->kind == CHURN_TSTZ ? pnstrdup(v->zone, v->zone_len) : NULL;
 	return g;
 }
 
 char *
-churn_state_grid_text(const ChurnState *s)
+churn_view_grid_text(const GridView *v)
 {
 	StringInfoData buf;
-	ChurnGrid	g = churn_state_grid(s);
+	ChurnGrid	g = churn_view_grid(v);
 
 	initStringInfo(&buf);
 	churn_append_grid(&buf, &g);
 	return buf.data;
+}
+
+/*
+ * The boundaries of a valid grid into bounds[0..periods]; an ERROR if one
+ * falls outside the calendar.  noun names the summary for messages.
+ */
+void
+churn_fill_bounds(const ChurnGrid *g, int64 *bounds, const char *noun)
+{
+	for (int32 k = 0; k <= g->periods; k++)
+	{
+		if (!churn_grid_boundary(g, k, &bounds[k]))
+		{
+			StringInfoData buf;
+
+			initStringInfo(&buf);
+			churn_append_grid(&buf, g);
+			ereport(ERROR,
+					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+					 errmsg("%s period boundary out of range", noun),
+					 errdetail("Boundary %d of the grid %s falls after 9999-12-31.", k, buf.data),
+					 errhint("Use fewer periods or an earlier origin.")));
+		}
+	}
+	if (cx_churn_check_bounds((const int64_t *) bounds, g->periods) != CX_CHURN_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s period boundaries are not increasing", noun),
+				 errdetail("%s", cx_churn_status_text(CX_CHURN_BAD_BOUNDS))));
 }
 
 /*
@@ -297,26 +327,7 @@ churn_new(const ChurnGrid *g)
 	s->days = g->days;
 	s->usecs = g->usecs;
 	churn_view(s, &c);
-	for (int32 k = 0; k <= g->periods; k++)
-	{
-		if (!churn_grid_boundary(g, k, &c.bounds[k]))
-		{
-			StringInfoData buf;
-
-			initStringInfo(&buf);
-			churn_append_grid(&buf, g);
-			ereport(ERROR,
-					(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-					 errmsg("churn period boundary out of range"),
-					 errdetail("Boundary %d of the grid %s falls after 9999-12-31.", k, buf.data),
-					 errhint("Use fewer periods or an earlier origin.")));
-		}
-	}
-	if (cx_churn_check_bounds(c.bounds, g->periods) != CX_CHURN_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("churn period boundaries are not increasing"),
-				 errdetail("%s", cx_churn_status_text(CX_CHURN_BAD_BOUNDS))));
+	churn_fill_bounds(g, (int64 *) c.bounds, "churn");
 	if (zone_len > 0)
 		memcpy(churn_zone(s), g->zone, zone_len);
 	return s;
@@ -324,10 +335,10 @@ churn_new(const ChurnGrid *g)
 
 /* True when two summaries have the same grid: they can be combined. */
 bool
-churn_same_grid(const ChurnState *a, const ChurnState *b)
+churn_views_same_grid(const GridView *a, const GridView *b)
 {
 	return a->kind == b->kind && a->periods == b->periods &&
 		a->max_offset == b->max_offset && a->months == b->months &&
 		a->days == b->days && a->usecs == b->usecs &&
-		memcmp(a->data + 1, b->data + 1, ((Size) a->periods + 1) * sizeof(int64)) == 0;
+		memcmp(a->bounds, b->bounds, ((Size) a->periods + 1) * sizeof(int64)) == 0;
 }

@@ -34,37 +34,37 @@
  * ---------------------------------------------------------------------
  */
 
-typedef struct ChurnParser
+/* The hint of every churn text input error. */
+static char *
+churn_text_hint(ChurnKind kind)
 {
-	const char *input;			/* the whole value, for messages */
-	const char *p;				/* where we are */
-	ChurnKind	kind;
-} ChurnParser;
+	return psprintf("The text form is \"v%d;origin=...;bucket=...;%speriods=...;customers=...;active=...;churned=...;new=...;reactivated=...;new_lost=...;reactivated_lost=...\", as churn_agg() writes it.",
+					CHURN_VERSION, kind == CHURN_TSTZ ? "zone=...;" : "");
+}
 
-pg_noreturn static void
-parse_fail(const ChurnParser *ps, const char *detail)
+pg_noreturn void
+churn_parse_fail(const ChurnParser *ps, const char *detail)
 {
 	int			len = strlen(ps->input);
 
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%.*s%s\"", churn_type_name(ps->kind),
+			 errmsg("invalid input syntax for type %s: \"%.*s%s\"", ps->type_name,
 					len > CHURN_QUOTE_MAX ? CHURN_QUOTE_MAX : len, ps->input,
 					len > CHURN_QUOTE_MAX ? "..." : ""),
 			 errdetail("%s", detail),
-			 errhint("The text form is \"v%d;origin=...;bucket=...;%speriods=...;customers=...;active=...;churned=...;new=...;reactivated=...;new_lost=...;reactivated_lost=...\", as churn_agg() writes it.",
-					 CHURN_VERSION, ps->kind == CHURN_TSTZ ? "zone=...;" : "")));
+			 errhint("%s", ps->hint)));
 	pg_unreachable();
 }
 
 /* Consumes the literal text lit, or fails saying what was expected. */
-static void
-parse_literal(ChurnParser *ps, const char *lit)
+void
+churn_parse_literal(ChurnParser *ps, const char *lit)
 {
 	size_t		n = strlen(lit);
 
 	if (strncmp(ps->p, lit, n) != 0)
-		parse_fail(ps, psprintf("Expected \"%s\" at character %d.", lit,
+		churn_parse_fail(ps, psprintf("Expected \"%s\" at character %d.", lit,
 								(int) (ps->p - ps->input) + 1));
 	ps->p += n;
 }
@@ -74,8 +74,8 @@ parse_literal(ChurnParser *ps, const char *lit)
  * unsigned decimal number.  Returns false if there is none; a number past
  * INT64_MAX is an error of its own.
  */
-static bool
-parse_digits(ChurnParser *ps, int width, int64 *out, const char *what)
+bool
+churn_parse_digits(ChurnParser *ps, int width, int64 *out, const char *what)
 {
 	uint64		v = 0;
 	int			n = 0;
@@ -89,7 +89,7 @@ parse_digits(ChurnParser *ps, int width, int64 *out, const char *what)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 					 errmsg("%s is out of range for type bigint", what),
-					 errdetail("In a %s value.", churn_type_name(ps->kind))));
+					 errdetail("In a %s value.", ps->type_name)));
 		v = v * 10 + digit;
 		n++;
 	}
@@ -100,13 +100,13 @@ parse_digits(ChurnParser *ps, int width, int64 *out, const char *what)
 	return true;
 }
 
-static int64
-parse_number(ChurnParser *ps, const char *what)
+int64
+churn_parse_number(ChurnParser *ps, const char *what)
 {
 	int64		v;
 
-	if (!parse_digits(ps, 0, &v, what))
-		parse_fail(ps, psprintf("Expected %s, a non-negative whole number, at character %d.",
+	if (!churn_parse_digits(ps, 0, &v, what))
+		churn_parse_fail(ps, psprintf("Expected %s, a non-negative whole number, at character %d.",
 								what, (int) (ps->p - ps->input) + 1));
 	return v;
 }
@@ -121,16 +121,16 @@ parse_fraction(ChurnParser *ps, const char *complaint)
 	if (*ps->p != '.')
 		return 0;
 	start = ++ps->p;
-	if (!parse_digits(ps, 0, &v, "fraction") || ps->p - start > 6)
-		parse_fail(ps, complaint);
+	if (!churn_parse_digits(ps, 0, &v, "fraction") || ps->p - start > 6)
+		churn_parse_fail(ps, complaint);
 	for (int digits = (int) (ps->p - start); digits < 6; digits++)
 		v *= 10;
 	return v;
 }
 
-/* "2024-01-31", or "2024-01-31T05:00:00[.fff]Z" for a timestamptz grid. */
-static int64
-parse_origin(ChurnParser *ps)
+/* "2024-01-31", or "2024-01-31T05:00:00[.fff]Z" for a timestamptz grid; what names it. */
+int64
+churn_parse_instant(ChurnParser *ps, ChurnKind kind, const char *what)
 {
 	int64		year,
 				month,
@@ -141,27 +141,27 @@ parse_origin(ChurnParser *ps)
 				usecs = 0;
 	int64		days;
 
-	if (!parse_digits(ps, 4, &year, "year") || *ps->p++ != '-' ||
-		!parse_digits(ps, 2, &month, "month") || *ps->p++ != '-' ||
-		!parse_digits(ps, 2, &day, "day"))
-		parse_fail(ps, "The origin must be a date written YYYY-MM-DD.");
+	if (!churn_parse_digits(ps, 4, &year, "year") || *ps->p++ != '-' ||
+		!churn_parse_digits(ps, 2, &month, "month") || *ps->p++ != '-' ||
+		!churn_parse_digits(ps, 2, &day, "day"))
+		churn_parse_fail(ps, psprintf("The %s must be a date written YYYY-MM-DD.", what));
 	if (year < CHURN_MIN_YEAR || month < 1 || month > 12 ||
 		day < 1 || day > day_tab[isleap(year)][month - 1])
-		parse_fail(ps, "The origin is not a valid date from 0001-01-01 to 9999-12-31.");
+		churn_parse_fail(ps, psprintf("The %s is not a valid date from 0001-01-01 to 9999-12-31.", what));
 	days = date2j((int) year, (int) month, (int) day) - POSTGRES_EPOCH_JDATE;
-	if (ps->kind == CHURN_DATE)
+	if (kind == CHURN_DATE)
 		return days;
 
 	if (*ps->p++ != 'T' ||
-		!parse_digits(ps, 2, &hour, "hour") || *ps->p++ != ':' ||
-		!parse_digits(ps, 2, &minute, "minute") || *ps->p++ != ':' ||
-		!parse_digits(ps, 2, &second, "second"))
-		parse_fail(ps, "The origin must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS[.ffffff]Z.");
-	usecs = parse_fraction(ps, "The origin's fraction of a second must have 1 to 6 digits.");
+		!churn_parse_digits(ps, 2, &hour, "hour") || *ps->p++ != ':' ||
+		!churn_parse_digits(ps, 2, &minute, "minute") || *ps->p++ != ':' ||
+		!churn_parse_digits(ps, 2, &second, "second"))
+		churn_parse_fail(ps, psprintf("The %s must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS[.ffffff]Z.", what));
+	usecs = parse_fraction(ps, psprintf("The %s's fraction of a second must have 1 to 6 digits.", what));
 	if (*ps->p++ != 'Z')
-		parse_fail(ps, "The origin must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS[.ffffff]Z.");
+		churn_parse_fail(ps, psprintf("The %s must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS[.ffffff]Z.", what));
 	if (hour > 23 || minute > 59 || second > 59)
-		parse_fail(ps, "The origin is not a valid time of day.");
+		churn_parse_fail(ps, psprintf("The %s is not a valid time of day.", what));
 	return days * USECS_PER_DAY + ((hour * 60 + minute) * 60 + second) * USECS_PER_SEC + usecs;
 }
 
@@ -175,15 +175,15 @@ parse_bucket(ChurnParser *ps, ChurnGrid *g)
 
 	g->months = g->days = 0;
 	g->usecs = 0;
-	parse_literal(ps, "P");
+	churn_parse_literal(ps, "P");
 	/* months, then days, each optional: the letter after the number says which */
-	while (parse_digits(ps, 0, &v, "bucket part"))
+	while (churn_parse_digits(ps, 0, &v, "bucket part"))
 	{
 		char		unit = *ps->p++;
 
 		if (v > PG_INT32_MAX || (unit == 'M' && (any || g->days != 0)) ||
 			(unit == 'D' && g->days != 0) || (unit != 'M' && unit != 'D'))
-			parse_fail(ps, bad);
+			churn_parse_fail(ps, bad);
 		if (unit == 'M')
 			g->months = (int32) v;
 		else
@@ -195,16 +195,16 @@ parse_bucket(ChurnParser *ps, ChurnGrid *g)
 		int64		frac = 0;
 
 		ps->p++;
-		if (!parse_digits(ps, 0, &v, "seconds") || v > PG_INT64_MAX / USECS_PER_SEC - 1)
-			parse_fail(ps, "The bucket's time part must be seconds, such as PT3600S.");
+		if (!churn_parse_digits(ps, 0, &v, "seconds") || v > PG_INT64_MAX / USECS_PER_SEC - 1)
+			churn_parse_fail(ps, "The bucket's time part must be seconds, such as PT3600S.");
 		frac = parse_fraction(ps, "The bucket's fraction of a second must have 1 to 6 digits.");
 		if (*ps->p++ != 'S')
-			parse_fail(ps, "The bucket's time part must be seconds, such as PT3600S.");
+			churn_parse_fail(ps, "The bucket's time part must be seconds, such as PT3600S.");
 		g->usecs = v * USECS_PER_SEC + frac;
 		any = true;
 	}
 	if (!any)
-		parse_fail(ps, bad);
+		churn_parse_fail(ps, bad);
 }
 
 /* A time zone name, up to the next ';'. */
@@ -215,26 +215,59 @@ parse_zone(ChurnParser *ps, ChurnGrid *g)
 	char	   *name;
 
 	if (end == NULL || end == ps->p || end - ps->p > CHURN_MAX_ZONE)
-		parse_fail(ps, psprintf("The zone must be a time zone name of 1 to %d characters.", CHURN_MAX_ZONE));
+		churn_parse_fail(ps, psprintf("The zone must be a time zone name of 1 to %d characters.", CHURN_MAX_ZONE));
 	name = pnstrdup(ps->p, end - ps->p);
 	g->tz = pg_tzset(name);
 	if (g->tz == NULL)
-		parse_fail(ps, psprintf("\"%s\" is not a known time zone.", name));
+		churn_parse_fail(ps, psprintf("\"%s\" is not a known time zone.", name));
 	g->zone = name;
 	ps->p = end;
 }
 
 /* ";key=" then n counts separated by commas. */
-static void
-parse_list(ChurnParser *ps, const char *key, int64 *out, int32 n)
+void
+churn_parse_list(ChurnParser *ps, const char *key, int64 *out, int32 n)
 {
-	parse_literal(ps, psprintf(";%s=", key));
+	churn_parse_literal(ps, psprintf(";%s=", key));
 	for (int32 i = 0; i < n; i++)
 	{
 		if (i > 0 && *ps->p++ != ',')
-			parse_fail(ps, psprintf("\"%s\" must have %d counts, separated by commas.", key, n));
-		out[i] = parse_number(ps, psprintf("count %d of \"%s\"", i + 1, key));
+			churn_parse_fail(ps, psprintf("\"%s\" must have %d counts, separated by commas.", key, n));
+		out[i] = churn_parse_number(ps, psprintf("count %d of \"%s\"", i + 1, key));
 	}
+}
+
+/*
+ * ";origin=...;bucket=...[;zone=...];periods=...[;max_offset=...]": a grid
+ * as churn_append_grid() writes it, checked.  g->kind says which.
+ */
+void
+churn_parse_grid(ChurnParser *ps, ChurnGrid *g)
+{
+	const char *problem;
+	int64		v;
+
+	g->max_offset = -1;
+	churn_parse_literal(ps, ";origin=");
+	g->origin = churn_parse_instant(ps, g->kind, "origin");
+	churn_parse_literal(ps, ";bucket=");
+	parse_bucket(ps, g);
+	if (g->kind == CHURN_TSTZ)
+	{
+		churn_parse_literal(ps, ";zone=");
+		parse_zone(ps, g);
+	}
+	churn_parse_literal(ps, ";periods=");
+	v = churn_parse_number(ps, "the number of periods");
+	g->periods = (int32) Min(v, PG_INT32_MAX);
+	if (strncmp(ps->p, ";max_offset=", 12) == 0)
+	{
+		ps->p += 12;
+		v = churn_parse_number(ps, "max_offset");
+		g->max_offset = (int32) Min(v, PG_INT32_MAX);
+	}
+	if ((problem = churn_grid_problem(g)) != NULL)
+		churn_parse_fail(ps, problem);
 }
 
 /* The counts after the grid, shared by text and binary input. */
@@ -310,68 +343,49 @@ counts_alloc(int32 periods, int32 max_offset)
 static ChurnState *
 churn_parse(const char *input, ChurnKind kind)
 {
-	ChurnParser ps = {.input = input, .p = input, .kind = kind};
+	ChurnParser ps = {.input = input, .p = input, .type_name = churn_type_name(kind),
+	.hint = churn_text_hint(kind)};
 	ChurnGrid	g = {.kind = kind, .max_offset = -1};
 	ChurnCounts counts;
-	const char *problem;
 	int64		v;
 
 	while (isspace((unsigned char) *ps.p))
 		ps.p++;
-	if (*ps.p++ != 'v' || !parse_digits(&ps, 0, &v, "version") || *ps.p != ';')
-		parse_fail(&ps, "It must start with a format version such as \"v1;\".");
+	if (*ps.p++ != 'v' || !churn_parse_digits(&ps, 0, &v, "version") || *ps.p != ';')
+		churn_parse_fail(&ps, "It must start with a format version such as \"v1;\".");
 	if (v != CHURN_VERSION)
-		parse_fail(&ps, psprintf("Only format version %d is supported.", CHURN_VERSION));
-	parse_literal(&ps, ";origin=");
-	g.origin = parse_origin(&ps);
-	parse_literal(&ps, ";bucket=");
-	parse_bucket(&ps, &g);
-	if (kind == CHURN_TSTZ)
-	{
-		parse_literal(&ps, ";zone=");
-		parse_zone(&ps, &g);
-	}
-	parse_literal(&ps, ";periods=");
-	v = parse_number(&ps, "the number of periods");
-	g.periods = (int32) Min(v, PG_INT32_MAX);
-	if (strncmp(ps.p, ";max_offset=", 12) == 0)
-	{
-		ps.p += 12;
-		v = parse_number(&ps, "max_offset");
-		g.max_offset = (int32) Min(v, PG_INT32_MAX);
-	}
-	if ((problem = churn_grid_problem(&g)) != NULL)
-		parse_fail(&ps, problem);
+		churn_parse_fail(&ps, psprintf("Only format version %d is supported.", CHURN_VERSION));
+	churn_parse_grid(&ps, &g);
 
 	counts = counts_alloc(g.periods, g.max_offset);
-	parse_literal(&ps, ";customers=");
-	counts.customers = parse_number(&ps, "the number of customers");
-	parse_list(&ps, "active", counts.active, g.periods + 1);
+	churn_parse_literal(&ps, ";customers=");
+	counts.customers = churn_parse_number(&ps, "the number of customers");
+	churn_parse_list(&ps, "active", counts.active, g.periods + 1);
 	for (int i = 0; i < 5; i++)
-		parse_list(&ps, churn_list_names[i], counts.lists[i], g.periods);
+		churn_parse_list(&ps, churn_list_names[i], counts.lists[i], g.periods);
 	if (g.max_offset >= 0)
 	{
 		int64	   *cell = counts.retained;
 
-		parse_literal(&ps, ";retained=");
+		churn_parse_literal(&ps, ";retained=");
 		for (int32 k = 0; k < g.periods; k++)
 		{
 			int32		len = Min(g.max_offset + 1, g.periods - k);
 
 			if (k > 0 && *ps.p++ != '/')
-				parse_fail(&ps, psprintf("\"retained\" must have %d rows separated by \"/\", one per cohort.", g.periods));
+				churn_parse_fail(&ps, psprintf("\"retained\" must have %d rows separated by \"/\", one per cohort.", g.periods));
 			for (int32 j = 0; j < len; j++)
 			{
 				if (j > 0 && *ps.p++ != ',')
-					parse_fail(&ps, psprintf("Row %d of \"retained\" must have %d counts, separated by commas.", k + 1, len));
-				*cell++ = parse_number(&ps, psprintf("count %d of row %d of \"retained\"", j + 1, k + 1));
+					churn_parse_fail(&ps, psprintf("Row %d of \"retained\" must have %d counts, separated by commas.", k + 1, len));
+				*cell++ = churn_parse_number(&ps, psprintf("count %d of row %d of \"retained\"", j + 1, k + 1));
 			}
 		}
 	}
 	while (isspace((unsigned char) *ps.p))
 		ps.p++;
 	if (*ps.p != '\0')
-		parse_fail(&ps, psprintf("Unexpected \"%.20s\" at character %d: the value must end after its last count.",
+		churn_parse_fail(&ps, psprintf("Unexpected \"%.20s\" at character %d: the value must end after its last count.",
 								 ps.p, (int) (ps.p - ps.input) + 1));
 	return churn_from_counts(&g, &counts, ERRCODE_INVALID_TEXT_REPRESENTATION);
 }

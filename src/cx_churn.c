@@ -50,27 +50,6 @@ cx_churn_check_bounds(const int64_t *bounds, int32_t periods)
  * ---------------------------------------------------------------------
  */
 
-/*
- * The first index j in 0..n with b[j] > x (n if none); b has n >= 1
- * entries.  Branch-free: the loop runs log2(n) times whatever x is, and
- * each step adds 0 or half, so random customers cost no mispredicted
- * branches (written as a ?: the compiler may turn it back into a jump).
- */
-static inline int32_t
-first_above(const int64_t *b, int32_t n, int64_t x)
-{
-	const int64_t *base = b;
-
-	while (n > 1)
-	{
-		int32_t		half = n / 2;
-
-		base += (base[half - 1] <= x) * half;	/* arithmetic, not a branch */
-		n -= half;
-	}
-	return (int32_t) (base - b) + (*base <= x);
-}
-
 /* The slot width of an index: the largest power of two within every gap. */
 static int32_t
 index_shift(const int64_t *bounds, int32_t periods)
@@ -121,32 +100,17 @@ cx_churn_index_build(CxChurnIndex *ix, const int64_t *bounds, int32_t periods,
 	}
 }
 
-/*
- * The first boundary index j with bounds[j] > x: through the index when
- * there is one.  x is clamped into [base, bounds[P]] (where the answers are
- * 0 and P + 1) so that every x takes the same branch-free path: its slot
- * holds at most one boundary, first[slot] is it or the next one after.
- */
+/* The grid lookups of cx_churn.h, on a summary's boundaries and index. */
 static inline int32_t
 locate_above(const CxChurn *c, int64_t x)
 {
-	const CxChurnIndex *ix = c->index;
-	int64_t		last = c->bounds[c->periods];
-	uint64_t	slot;
-
-	if (ix == NULL)
-		return first_above(c->bounds, c->periods + 1, x);
-	x = x < ix->base ? ix->base : x;
-	x = x > last ? last : x;
-	slot = (uint64_t) (x - ix->base) >> ix->shift;
-	return ix->first[slot] + (ix->first_bound[slot] <= x);
+	return cx_churn_locate_above(c->bounds, c->periods, c->index, x);
 }
 
-/* The first boundary index j with bounds[j] >= x: integers, so > x - 1. */
 static inline int32_t
 locate_at_or_above(const CxChurn *c, int64_t x)
 {
-	return x == INT64_MIN ? 0 : locate_above(c, x - 1);
+	return cx_churn_locate_at_or_above(c->bounds, c->periods, c->index, x);
 }
 
 /* Whether the spans are non-empty, sorted, disjoint and not adjacent. */

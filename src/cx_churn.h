@@ -179,6 +179,56 @@ extern int32_t cx_churn_index_slots(const int64_t *bounds, int32_t periods);
 extern void cx_churn_index_build(CxChurnIndex *ix, const int64_t *bounds, int32_t periods,
 								 int32_t *first, int64_t *first_bound);
 
+/*
+ * The first index j in 0..n with b[j] > x (n if none); b has n >= 1
+ * entries.  Branch-free: the loop runs log2(n) times whatever x is, and
+ * each step adds 0 or half, so random customers cost no mispredicted
+ * branches (written as a ?: the compiler may turn it back into a jump).
+ */
+static inline int32_t
+cx_churn_first_above(const int64_t *b, int32_t n, int64_t x)
+{
+	const int64_t *base = b;
+
+	while (n > 1)
+	{
+		int32_t		half = n / 2;
+
+		base += (base[half - 1] <= x) * half;	/* arithmetic, not a branch */
+		n -= half;
+	}
+	return (int32_t) (base - b) + (*base <= x);
+}
+
+/*
+ * The first boundary index j in 0..P+1 with bounds[j] > x: through the
+ * index when there is one (ix may be NULL).  x is clamped into
+ * [base, bounds[P]] (where the answers are 0 and P + 1) so that every x
+ * takes the same branch-free path: its slot holds at most one boundary,
+ * first[slot] is it or the next one after.  Every summary over a grid
+ * (churn, revenue) finds its boundaries with these two.
+ */
+static inline int32_t
+cx_churn_locate_above(const int64_t *bounds, int32_t periods, const CxChurnIndex *ix, int64_t x)
+{
+	int64_t		last = bounds[periods];
+	uint64_t	slot;
+
+	if (ix == NULL)
+		return cx_churn_first_above(bounds, periods + 1, x);
+	x = x < ix->base ? ix->base : x;
+	x = x > last ? last : x;
+	slot = (uint64_t) (x - ix->base) >> ix->shift;
+	return ix->first[slot] + (ix->first_bound[slot] <= x);
+}
+
+/* The first boundary index j with bounds[j] >= x: integers, so > x - 1. */
+static inline int32_t
+cx_churn_locate_at_or_above(const int64_t *bounds, int32_t periods, const CxChurnIndex *ix, int64_t x)
+{
+	return x == INT64_MIN ? 0 : cx_churn_locate_above(bounds, periods, ix, x - 1);
+}
+
 /* Checks that bounds are strictly increasing. */
 extern CxChurnStatus cx_churn_check_bounds(const int64_t *bounds, int32_t periods);
 

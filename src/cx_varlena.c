@@ -14,6 +14,9 @@
 
 #include "common/hashfn.h"
 #include "common/shortest_dec.h"
+#include "catalog/pg_proc.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 #include "cx_varlena.h"
 
@@ -77,4 +80,34 @@ cx_json_number(StringInfo buf, const char *key, double value, bool isnull)
 		double_to_shortest_decimal_buf(value, num);
 		appendStringInfoString(buf, num);
 	}
+}
+
+/* ---------------------------------------------------------------------
+ * Argument types
+ * ---------------------------------------------------------------------
+ */
+
+/*
+ * The type of argument argnum of a call: the call expression's, as
+ * get_fn_expr_argtype() gives it, or, when there is no expression (Citus'
+ * worker_partial_agg() calls transition functions that way), the function's
+ * declared argument type.  Call it once per call site and keep the answer.
+ */
+Oid
+cx_fn_argtype(FmgrInfo *flinfo, int argnum)
+{
+	Oid			type = get_fn_expr_argtype(flinfo, argnum);
+	HeapTuple	tup;
+	Form_pg_proc proc;
+
+	if (OidIsValid(type))
+		return type;
+	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(flinfo->fn_oid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for function %u", flinfo->fn_oid);
+	proc = (Form_pg_proc) GETSTRUCT(tup);
+	if (argnum >= 0 && argnum < proc->pronargs)
+		type = proc->proargtypes.values[argnum];
+	ReleaseSysCache(tup);
+	return type;
 }

@@ -50,4 +50,10 @@ extern double cx_confidence_z(double confidence);
 /* Appends ', "key": value' with PostgreSQL's shortest exact float format. */
 extern void cx_json_number(StringInfo buf, const char *key, double value, bool isnull);
 
+/*
+ * The type of argument argnum of a call, from its expression or else from
+ * the function's declaration (cx_varlena.c).
+ */
+extern Oid	cx_fn_argtype(FmgrInfo *flinfo, int argnum);
+
 #endif							/* CX_VARLENA_H */
