@@ -22,7 +22,11 @@ OBJS = \
 	src/cx_duration_stats.o \
 	src/duration_io.o \
 	src/duration_agg.o \
-	src/duration.o
+	src/duration.o \
+	src/cx_revenue.o \
+	src/revenue_io.o \
+	src/revenue_agg.o \
+	src/revenue.o
 
 # No HEADERS: the headers in src/ are internal, not an API to build against.
 
@@ -39,6 +43,7 @@ SQL_PARTS = \
 	sql/ces.sql \
 	sql/churn.sql \
 	sql/duration.sql \
+	sql/revenue.sql \
 	sql/journey.sql
 
 DATA = \

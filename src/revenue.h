@@ -1,0 +1,131 @@
+/*
+ * revenue.h
+ *		mrr_timeline, revenue_summary and revenue_tstz_summary: the stored
+ *		forms, and what the revenue glue files share.
+ *
+ * The counting is in the pure-C core (cx_revenue.h); the grids are churn's
+ * (churn.h: origin + k * bucket, with the same arguments, rules and
+ * errors).  The glue is in three files, one per concern:
+ *
+ *	revenue_io.c	the text, binary and JSON forms of the three types
+ *	revenue_agg.c	mrr_agg() (subscription rows into one customer's
+ *					timeline), revenue_agg() (timelines into a summary), the
+ *					combine functions
+ *	revenue.c		the readers (revenue_periods, revenue_cohort_retention)
+ *
+ * Money is int64 units of 0.0001 (CX_REV_UNITS per currency unit).  Every
+ * value also records its scale: the most decimals its amounts were given
+ * with, 0..4, so that it writes them back the same way (10.50, not
+ * 10.5000).  Merging takes the larger scale.
+ */
+#ifndef REVENUE_H
+#define REVENUE_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+
+#include "churn.h"
+#include "cx_revenue.h"
+
+/* Format version of the stored, text and binary forms. */
+#define REVENUE_VERSION 1
+
+/*
+ * One customer's MRR over time: steps[] holds nsteps CxMrrStep (x, at,
+ * after).  Read in place, so possibly unaligned: copy steps out with
+ * memcpy (mrr_steps()).
+ */
+typedef struct MrrTimeline
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* REVENUE_VERSION */
+	uint8		kind;			/* ChurnKind: days or microseconds */
+	uint8		scale;			/* 0..CX_REV_DECIMALS */
+	uint8		reserved;		/* zero */
+	int32		nsteps;
+	int64		steps[FLEXIBLE_ARRAY_MEMBER];	/* 3 * nsteps */
+} MrrTimeline;
+
+#define MRR_HDRSZ	offsetof(MrrTimeline, steps)
+
+/*
+ * A revenue summary: the grid fields of a churn summary (churn.h), the
+ * scale, then the core's counters (cx_rev_bind(): customers, mrr_bound,
+ * the P + 1 boundaries, the counters), then the zone name of a timestamptz
+ * grid, zone_len bytes, not terminated.
+ */
+typedef struct RevenueState
+{
+	int32		vl_len_;		/* varlena header (do not touch directly!) */
+	uint8		version;		/* REVENUE_VERSION */
+	uint8		kind;			/* ChurnKind */
+	uint8		scale;			/* 0..CX_REV_DECIMALS */
+	uint8		zone_len;
+	int32		periods;
+	int32		max_offset;
+	int32		months;
+	int32		days;
+	int64		usecs;
+	int64		data[FLEXIBLE_ARRAY_MEMBER];
+} RevenueState;
+
+#define REVENUE_HDRSZ	offsetof(RevenueState, data)
+
+#define PG_GETARG_MRR_P(n)		((MrrTimeline *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+#define PG_GETARG_REVENUE_P(n)	((RevenueState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* The SQL type of a kind of summary. */
+static inline const char *
+revenue_type_name(ChurnKind kind)
+{
+	return kind == CHURN_DATE ? "revenue_summary" : "revenue_tstz_summary";
+}
+
+/* Units per step of a scale: 10^(4 - scale). */
+static inline int64
+revenue_unit(int scale)
+{
+	static const int64 units[CX_REV_DECIMALS + 1] = {10000, 1000, 100, 10, 1};
+
+	return units[scale];
+}
+
+static inline void
+revenue_view(const RevenueState *s, CxRevenue *r)
+{
+	cx_rev_bind(r, (int64_t *) s->data, s->periods, s->max_offset);
+}
+
+static inline char *
+revenue_zone(const RevenueState *s)
+{
+	return (char *) (s->data + cx_rev_slots(s->periods, s->max_offset));
+}
+
+static inline GridView
+revenue_grid_view(const RevenueState *s)
+{
+	GridView	v;
+
+	v.kind = (ChurnKind) s->kind;
+	v.periods = s->periods;
+	v.max_offset = s->max_offset;
+	v.months = s->months;
+	v.days = s->days;
+	v.usecs = s->usecs;
+	v.bounds = s->data + 2;		/* see cx_rev_bind() */
+	v.zone = revenue_zone(s);
+	v.zone_len = s->zone_len;
+	return v;
+}
+
+/* revenue_io.c */
+extern RevenueState *revenue_new(const ChurnGrid *g, int scale);
+extern MrrTimeline *mrr_new(ChurnKind kind, int scale, const CxMrrStep *steps, int64 n);
+extern void mrr_steps(const MrrTimeline *t, CxMrrStep *out);
+extern void revenue_append_amount(StringInfo buf, int64 units, int scale);
+extern Datum revenue_amount_datum(int64 units, int scale);
+pg_noreturn extern void revenue_report(CxRevStatus status, const char *type_name);
+
+#endif							/* REVENUE_H */
