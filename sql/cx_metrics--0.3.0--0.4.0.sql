@@ -731,6 +731,18 @@ CREATE AGGREGATE mrr_agg(pg_catalog.tstzrange, pg_catalog.numeric) (
 COMMENT ON AGGREGATE mrr_agg(pg_catalog.tstzrange, pg_catalog.numeric) IS
 	'one customer''s MRR over time from their subscription rows (a tstzrange and a monthly amount each; overlapping amounts add up; exact to 0.0001; NULL, empty ranges and negative MRR are errors); NULL for no rows';
 
+CREATE FUNCTION mrr_at(timeline mrr_timeline, at pg_catalog.date) RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'mrr_at_date'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mrr_at(mrr_timeline, pg_catalog.date) IS
+	'the customer''s MRR carried across a date: the smaller of the MRR on that day and on the day before, as revenue_agg() counts it at a period boundary (an increase on the day counts from then on, a decrease on the day before it); the timeline must be of date ranges';
+
+CREATE FUNCTION mrr_at(timeline mrr_timeline, at pg_catalog.timestamptz) RETURNS pg_catalog.numeric
+	AS 'MODULE_PATHNAME', 'mrr_at_tstz'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mrr_at(mrr_timeline, pg_catalog.timestamptz) IS
+	'the customer''s MRR carried across an instant: the smaller of the MRR at it and just before it, as revenue_agg() counts it at a period boundary; the timeline must be of tstzrange ranges';
+
 -- revenue_summary -------------------------------------------------------
 
 CREATE TYPE revenue_summary;

@@ -86,6 +86,33 @@ cx_mrr_validate(const CxMrrStep *s, int64_t n, bool point_values, int64_t unit)
 }
 
 int64_t
+cx_mrr_at(const CxMrrStep *s, int64_t n, int64_t t)
+{
+	int64_t		lo = 0,
+				hi = n;
+
+	/* the last step with x <= t: s[lo - 1] after the search */
+	while (lo < hi)
+	{
+		int64_t		mid = lo + (hi - lo) / 2;
+
+		if (s[mid].x <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return 0;
+	if (s[lo - 1].x == t)
+	{
+		int64_t		left = lo >= 2 ? s[lo - 2].after : 0;
+
+		return left < s[lo - 1].at ? left : s[lo - 1].at;
+	}
+	return s[lo - 1].after;
+}
+
+int64_t
 cx_mrr_max(const CxMrrStep *s, int64_t n)
 {
 	int64_t		top = 0;

@@ -112,6 +112,12 @@ extern CxRevStatus cx_mrr_build(CxMrrEvent *ev, int64_t n, CxMrrStep *out, int64
  */
 extern CxRevStatus cx_mrr_validate(const CxMrrStep *s, int64_t n, bool point_values, int64_t unit);
 
+/*
+ * m(t) of a timeline, min(f just before t, f at t): the MRR carried across
+ * t, as the grid counts it at a boundary t.
+ */
+extern int64_t cx_mrr_at(const CxMrrStep *s, int64_t n, int64_t t);
+
 /* The largest value of a timeline (0 for none). */
 extern int64_t cx_mrr_max(const CxMrrStep *s, int64_t n);
 

@@ -23,6 +23,45 @@ revenue_customers(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(PG_GETARG_REVENUE_P(0)->data[0]);
 }
 
+/*
+ * mrr_at(timeline, t): the customer's MRR carried across t, as a grid
+ * boundary at t counts it; t is a date or a timestamptz, as the timeline.
+ */
+static Datum
+mrr_at(FunctionCallInfo fcinfo, ChurnKind kind, int64 t)
+{
+	MrrTimeline *tl = PG_GETARG_MRR_P(0);
+	CxMrrStep  *steps;
+
+	if (tl->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("mrr_at() timeline and instant differ in kind"),
+				 errdetail("A timeline of %s is read at a %s.",
+						   tl->kind == CHURN_DATE ? "date ranges" : "timestamptz ranges",
+						   tl->kind == CHURN_DATE ? "date" : "timestamptz")));
+	steps = palloc(Max(tl->nsteps, 1) * sizeof(CxMrrStep));
+	mrr_steps(tl, steps);
+	return revenue_amount_datum(cx_mrr_at(steps, tl->nsteps, t), tl->scale);
+}
+
+PG_FUNCTION_INFO_V1(mrr_at_date);
+Datum
+mrr_at_date(PG_FUNCTION_ARGS)
+{
+	DateADT		d = PG_GETARG_DATEADT(1);
+	int64		t = d == DATEVAL_NOBEGIN ? PG_INT64_MIN : d == DATEVAL_NOEND ? PG_INT64_MAX : d;
+
+	return mrr_at(fcinfo, CHURN_DATE, t);
+}
+
+PG_FUNCTION_INFO_V1(mrr_at_tstz);
+Datum
+mrr_at_tstz(PG_FUNCTION_ARGS)
+{
+	return mrr_at(fcinfo, CHURN_TSTZ, PG_GETARG_TIMESTAMPTZ(1));
+}
+
 static Datum
 bound_datum(const RevenueState *s, int64 v)
 {
