@@ -673,59 +673,49 @@ COMMENT ON OPERATOR CLASS mrr_timeline_hash_ops USING hash IS
 COMMENT ON OPERATOR FAMILY mrr_timeline_hash_ops USING hash IS
 	'hash operator family of mrr_timeline';
 
--- mrr_agg(during daterange, amount): one customer's rows into a timeline
-CREATE FUNCTION mrr_agg_trans(pg_catalog.internal, pg_catalog.daterange, pg_catalog.numeric) RETURNS pg_catalog.internal
+-- mrr_agg(during, amount): one customer's rows into a timeline.  The state
+-- is an mrr_timeline too, in a layout of its own (the rows' changes of MRR,
+-- appended in place) that only the aggregate sees: the final function, the
+-- output functions and a plain call of the transition function turn it into
+-- steps.  Not STRICT: a NULL range or amount is an error, not skipped.
+
+CREATE FUNCTION mrr_agg_trans(mrr_timeline, pg_catalog.daterange, pg_catalog.numeric) RETURNS mrr_timeline
 	AS 'MODULE_PATHNAME', 'mrr_agg_trans_date'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION mrr_agg_trans(pg_catalog.internal, pg_catalog.daterange, pg_catalog.numeric) IS
+COMMENT ON FUNCTION mrr_agg_trans(mrr_timeline, pg_catalog.daterange, pg_catalog.numeric) IS
 	'transition function of mrr_agg(during, amount) over a daterange: adds one subscription row';
 
--- mrr_agg(during tstzrange, amount): one customer's rows into a timeline
-CREATE FUNCTION mrr_agg_trans(pg_catalog.internal, pg_catalog.tstzrange, pg_catalog.numeric) RETURNS pg_catalog.internal
+CREATE FUNCTION mrr_agg_trans(mrr_timeline, pg_catalog.tstzrange, pg_catalog.numeric) RETURNS mrr_timeline
 	AS 'MODULE_PATHNAME', 'mrr_agg_trans_tstz'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION mrr_agg_trans(pg_catalog.internal, pg_catalog.tstzrange, pg_catalog.numeric) IS
+COMMENT ON FUNCTION mrr_agg_trans(mrr_timeline, pg_catalog.tstzrange, pg_catalog.numeric) IS
 	'transition function of mrr_agg(during, amount) over a tstzrange: adds one subscription row';
 
-CREATE FUNCTION mrr_agg_combine(pg_catalog.internal, pg_catalog.internal) RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'mrr_agg_combine'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION mrr_agg_combine(pg_catalog.internal, pg_catalog.internal) IS
-	'combine function of mrr_agg(): the subscription rows of both states';
-
-CREATE FUNCTION mrr_agg_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
-	AS 'MODULE_PATHNAME', 'mrr_agg_serialize'
+CREATE FUNCTION mrr_timeline_combine(mrr_timeline, mrr_timeline) RETURNS mrr_timeline
+	AS 'MODULE_PATHNAME', 'mrr_timeline_combine'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION mrr_agg_serialize(pg_catalog.internal) IS
-	'serial form of an mrr_agg() state, for parallel workers';
+COMMENT ON FUNCTION mrr_timeline_combine(mrr_timeline, mrr_timeline) IS
+	'the sum of two timelines of the same kind (e.g. one customer''s rows from two systems): combine function of mrr_agg()';
 
-CREATE FUNCTION mrr_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
-	AS 'MODULE_PATHNAME', 'mrr_agg_deserialize'
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION mrr_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) IS
-	'an mrr_agg() state from its serial form';
-
-CREATE FUNCTION mrr_agg_final(pg_catalog.internal) RETURNS mrr_timeline
+CREATE FUNCTION mrr_agg_final(mrr_timeline) RETURNS mrr_timeline
 	AS 'MODULE_PATHNAME', 'mrr_agg_final'
-	LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION mrr_agg_final(pg_catalog.internal) IS
-	'final function of mrr_agg(): the customer''s timeline';
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION mrr_agg_final(mrr_timeline) IS
+	'final function of mrr_agg(): the customer''s timeline, in steps';
 
 CREATE AGGREGATE mrr_agg(pg_catalog.daterange, pg_catalog.numeric) (
-	SFUNC = mrr_agg_trans, STYPE = pg_catalog.internal,
+	SFUNC = mrr_agg_trans, STYPE = mrr_timeline,
 	FINALFUNC = mrr_agg_final,
-	COMBINEFUNC = mrr_agg_combine,
-	SERIALFUNC = mrr_agg_serialize, DESERIALFUNC = mrr_agg_deserialize,
+	COMBINEFUNC = mrr_timeline_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE mrr_agg(pg_catalog.daterange, pg_catalog.numeric) IS
 	'one customer''s MRR over time from their subscription rows (a daterange and a monthly amount each; overlapping amounts add up; exact to 0.0001; NULL, empty ranges and negative MRR are errors); NULL for no rows';
 
 CREATE AGGREGATE mrr_agg(pg_catalog.tstzrange, pg_catalog.numeric) (
-	SFUNC = mrr_agg_trans, STYPE = pg_catalog.internal,
+	SFUNC = mrr_agg_trans, STYPE = mrr_timeline,
 	FINALFUNC = mrr_agg_final,
-	COMBINEFUNC = mrr_agg_combine,
-	SERIALFUNC = mrr_agg_serialize, DESERIALFUNC = mrr_agg_deserialize,
+	COMBINEFUNC = mrr_timeline_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE mrr_agg(pg_catalog.tstzrange, pg_catalog.numeric) IS

@@ -32,19 +32,36 @@
 #define REVENUE_VERSION 1
 
 /*
- * One customer's MRR over time: steps[] holds nsteps CxMrrStep (x, at,
- * after).  Read in place, so possibly unaligned: copy steps out with
- * memcpy (mrr_steps()).
+ * One customer's MRR over time.  Two layouts of one type, as
+ * duration_summary has (DESIGN.md s. 3.1):
+ *
+ *	MRR_STEPS	stored, and every value a user sees: steps[] holds nsteps
+ *				CxMrrStep (x, at, after), canonical, so = compares bytes.
+ *	MRR_EVENTS	inside mrr_agg() only: steps[] holds nsteps CxMrrEvent
+ *				(x, d_at, d_after) in the order the rows came, with room
+ *				for more up to the value's size: a row is appended in
+ *				place.  The final function, the output functions and a
+ *				plain call of the transition function turn it into steps
+ *				(mrr_canonical()).
+ *
+ * Read in place, so possibly unaligned: copy steps out with memcpy
+ * (mrr_steps()).
  */
+typedef enum MrrLayout
+{
+	MRR_STEPS = 0,
+	MRR_EVENTS = 1
+} MrrLayout;
+
 typedef struct MrrTimeline
 {
 	int32		vl_len_;		/* varlena header (do not touch directly!) */
 	uint8		version;		/* REVENUE_VERSION */
 	uint8		kind;			/* ChurnKind: days or microseconds */
 	uint8		scale;			/* 0..CX_REV_DECIMALS */
-	uint8		reserved;		/* zero */
-	int32		nsteps;
-	int64		steps[FLEXIBLE_ARRAY_MEMBER];	/* 3 * nsteps */
+	uint8		layout;			/* MrrLayout */
+	int32		nsteps;			/* steps or events used */
+	int64		steps[FLEXIBLE_ARRAY_MEMBER];	/* 3 * nsteps, or more room */
 } MrrTimeline;
 
 #define MRR_HDRSZ	offsetof(MrrTimeline, steps)
@@ -72,7 +89,8 @@ typedef struct RevenueState
 
 #define REVENUE_HDRSZ	offsetof(RevenueState, data)
 
-#define PG_GETARG_MRR_P(n)		((MrrTimeline *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+/* A timeline argument in the MRR_STEPS layout. */
+#define PG_GETARG_MRR_P(n)		mrr_canonical((MrrTimeline *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 #define PG_GETARG_REVENUE_P(n)	((RevenueState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 /* The SQL type of a kind of summary. */
@@ -124,6 +142,7 @@ revenue_grid_view(const RevenueState *s)
 extern RevenueState *revenue_new(const ChurnGrid *g, int scale);
 extern MrrTimeline *mrr_new(ChurnKind kind, int scale, const CxMrrStep *steps, int64 n);
 extern void mrr_steps(const MrrTimeline *t, CxMrrStep *out);
+extern MrrTimeline *mrr_canonical(const MrrTimeline *t);
 extern void revenue_append_amount(StringInfo buf, int64 units, int scale);
 extern Datum revenue_amount_datum(int64 units, int scale);
 pg_noreturn extern void revenue_report(CxRevStatus status, const char *type_name);

@@ -8,7 +8,6 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -124,47 +123,84 @@ amount_units(Datum d, int *scale)
 }
 
 /* ---------------------------------------------------------------------
- * mrr_agg(): the state is the subscription rows' events, in the
- * aggregate's memory; the final function sorts them into a timeline.
+ * mrr_agg(): the state is an mrr_timeline in the MRR_EVENTS layout (see
+ * revenue.h), the subscription rows' changes of MRR, appended in place;
+ * the final function sorts them into steps.
  * ---------------------------------------------------------------------
  */
 
-typedef struct MrrAggState
+/* Events a timeline of this size holds. */
+static inline int64
+mrr_capacity(const MrrTimeline *t)
 {
-	ChurnKind	kind;
-	int			scale;
-	int64		n;
-	int64		cap;
-	CxMrrEvent *ev;
-} MrrAggState;
-
-static MrrAggState *
-mrr_state_new(MemoryContext mcxt, ChurnKind kind, int64 cap)
-{
-	MrrAggState *st = MemoryContextAllocZero(mcxt, sizeof(MrrAggState));
-
-	st->kind = kind;
-	st->cap = Max(cap, 8);
-	st->ev = MemoryContextAlloc(mcxt, st->cap * sizeof(CxMrrEvent));
-	return st;
+	return (int64) ((VARSIZE(t) - MRR_HDRSZ) / sizeof(CxMrrEvent));
 }
 
-/* Room for k more events: doubling, so amortised O(1) per row. */
-static inline void
-mrr_state_reserve(MrrAggState *st, int64 k)
+/* A new events state with room for cap events. */
+static MrrTimeline *
+mrr_events_new(ChurnKind kind, int scale, int64 cap)
 {
-	if (unlikely(st->n + k > st->cap))
+	Size		size = MRR_HDRSZ + (Size) cap * sizeof(CxMrrEvent);
+	MrrTimeline *t = palloc0(size);
+
+	SET_VARSIZE(t, size);
+	t->version = REVENUE_VERSION;
+	t->kind = kind;
+	t->scale = scale;
+	t->layout = MRR_EVENTS;
+	return t;
+}
+
+/*
+ * t as events with room for k more: t itself when it has the room, else
+ * a copy at least twice as large (the executor copies a new state into
+ * the aggregate's memory and frees the old one, so growth by doubling is
+ * O(1) per row amortised).  A timeline in steps becomes the events that
+ * make it.
+ */
+static MrrTimeline *
+mrr_events_reserve(MrrTimeline *t, int64 k)
+{
+	MrrTimeline *e;
+	int64		cap;
+
+	if (likely(t->layout == MRR_EVENTS && t->nsteps + k <= mrr_capacity(t)))
+		return t;
+	if (t->nsteps + k > 2 * (int64) CX_REV_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("mrr_agg() got too many subscription rows for one customer"),
+				 errdetail("One customer may have at most %d rows.", CX_REV_MAX_STEPS),
+				 errhint("Group the rows by customer: GROUP BY customer_id.")));
+	cap = Max(2, 2 * (t->nsteps + k));
+	e = mrr_events_new((ChurnKind) t->kind, t->scale, cap);
+	if (t->layout == MRR_EVENTS)
+		memcpy(e->steps, t->steps, (Size) t->nsteps * sizeof(CxMrrEvent));
+	else
 	{
-		if (st->n + k > 2 * (int64) CX_REV_MAX_STEPS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("mrr_agg() got too many subscription rows for one customer"),
-					 errdetail("One customer may have at most %d rows.", CX_REV_MAX_STEPS),
-					 errhint("Group the rows by customer: GROUP BY customer_id.")));
-		while (st->n + k > st->cap)
-			st->cap *= 2;
-		st->ev = repalloc(st->ev, st->cap * sizeof(CxMrrEvent));
+		CxMrrStep  *steps = palloc(Max(t->nsteps, 1) * sizeof(CxMrrStep));
+		CxMrrEvent *ev = (CxMrrEvent *) e->steps;
+		int64		left = 0;
+
+		mrr_steps(t, steps);
+		for (int32 i = 0; i < t->nsteps; i++)
+		{
+			ev[i].x = steps[i].x;
+			ev[i].d_at = steps[i].at - left;
+			ev[i].d_after = steps[i].after - steps[i].at;
+			left = steps[i].after;
+		}
 	}
+	e->nsteps = t->nsteps;
+	return e;
+}
+
+/* True inside an aggregate: the state may be changed in place. */
+static inline bool
+in_aggregate(FunctionCallInfo fcinfo)
+{
+	return fcinfo->context &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
 }
 
 /* An instant of a range bound: infinities as INT64_MIN / INT64_MAX. */
@@ -190,47 +226,52 @@ mrr_instant(ChurnKind kind, int64 v)
 static Datum
 mrr_agg_trans(FunctionCallInfo fcinfo, ChurnKind kind)
 {
-	MemoryContext aggcxt;
-	MrrAggState *st;
+	MrrTimeline *t;
 	CxSpan		local[CHURN_LOCAL_SPANS];
 	CxSpan	   *span;
 	int64		v;
+	int			scale;
 	CxMrrEvent *e;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "mrr_agg_trans called in non-aggregate context");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("mrr_agg() %s must not be null", PG_ARGISNULL(1) ? "subscription range" : "amount"),
 				 errdetail("Every subscription row needs its range and its monthly amount."),
 				 errhint("Leave out rows without one: mrr_agg(during, amount) FILTER (WHERE during IS NOT NULL AND amount IS NOT NULL).")));
-	st = PG_ARGISNULL(0) ? mrr_state_new(aggcxt, kind, 8) : (MrrAggState *) PG_GETARG_POINTER(0);
 	if (churn_read_spans(kind, false, PG_GETARG_DATUM(1), local, &span) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("mrr_agg() subscription range is empty"),
 				 errdetail("An empty range is a subscription active at no instant: it has no MRR to count."),
 				 errhint("Leave such rows out: FILTER (WHERE NOT isempty(during)).")));
-	v = amount_units(PG_GETARG_DATUM(2), &st->scale);
+	t = PG_ARGISNULL(0) ? mrr_events_new(kind, 0, 2) : (MrrTimeline *) cx_state_arg(fcinfo);
+	if (unlikely(t->kind != kind))
+		elog(ERROR, "mrr_agg() state of kind %d for rows of kind %d", t->kind, kind);
+	scale = t->scale;
+	v = amount_units(PG_GETARG_DATUM(2), &scale);
+	t = mrr_events_reserve(t, 2);
+	t->scale = scale;
 
-	mrr_state_reserve(st, 2);
-	e = &st->ev[st->n++];
+	e = (CxMrrEvent *) t->steps + t->nsteps;
 	if (span->lo_inf)
 		*e = (CxMrrEvent) {PG_INT64_MIN, v, 0};
 	else if (span->lo_inc)
 		*e = (CxMrrEvent) {mrr_instant(kind, span->lo), v, 0};
 	else
 		*e = (CxMrrEvent) {mrr_instant(kind, span->lo), 0, v};
+	t->nsteps++;
 	if (!span->hi_inf)
 	{
-		e = &st->ev[st->n++];
+		e++;
 		if (span->hi_inc)
 			*e = (CxMrrEvent) {mrr_instant(kind, span->hi), 0, -v};
 		else
 			*e = (CxMrrEvent) {mrr_instant(kind, span->hi), -v, 0};
+		t->nsteps++;
 	}
-	PG_RETURN_POINTER(st);
+	/* a plain call returns a value a user may see and store: steps */
+	PG_RETURN_POINTER(in_aggregate(fcinfo) ? t : mrr_canonical(t));
 }
 
 /* Transition function of mrr_agg(daterange, numeric). */
@@ -249,114 +290,39 @@ mrr_agg_trans_tstz(PG_FUNCTION_ARGS)
 	return mrr_agg_trans(fcinfo, CHURN_TSTZ);
 }
 
-/* Combine function: the events of both. */
-PG_FUNCTION_INFO_V1(mrr_agg_combine);
+/*
+ * Combine function of mrr_agg(): the events of both.  A partial state
+ * shipped as text (Citus) comes back in steps: they become events.
+ */
+PG_FUNCTION_INFO_V1(mrr_timeline_combine);
 Datum
-mrr_agg_combine(PG_FUNCTION_ARGS)
+mrr_timeline_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt;
-	MrrAggState *a,
-			   *b;
+	MrrTimeline *a = (MrrTimeline *) cx_state_arg(fcinfo);
+	MrrTimeline *b = (MrrTimeline *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "mrr_agg_combine called in non-aggregate context");
-	a = PG_ARGISNULL(0) ? NULL : (MrrAggState *) PG_GETARG_POINTER(0);
-	b = PG_ARGISNULL(1) ? NULL : (MrrAggState *) PG_GETARG_POINTER(1);
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-		a = mrr_state_new(aggcxt, b->kind, b->n);
-	mrr_state_reserve(a, b->n);
-	memcpy(a->ev + a->n, b->ev, b->n * sizeof(CxMrrEvent));
-	a->n += b->n;
+	if (a->kind != b->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine mrr_timeline values of date and timestamptz ranges")));
+	b = mrr_events_reserve(b, 0);
+	a = mrr_events_reserve(a, b->nsteps);
+	memcpy((CxMrrEvent *) a->steps + a->nsteps, b->steps, (Size) b->nsteps * sizeof(CxMrrEvent));
+	a->nsteps += b->nsteps;
 	a->scale = Max(a->scale, b->scale);
-	PG_RETURN_POINTER(a);
+	PG_RETURN_POINTER(in_aggregate(fcinfo) ? a : mrr_canonical(a));
 }
 
-/* Serial form of the state (parallel workers): kind, scale, n, events. */
-PG_FUNCTION_INFO_V1(mrr_agg_serialize);
-Datum
-mrr_agg_serialize(PG_FUNCTION_ARGS)
-{
-	MrrAggState *st = (MrrAggState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, st->kind);
-	pq_sendbyte(&buf, st->scale);
-	pq_sendint64(&buf, st->n);
-	pq_sendbytes(&buf, (const char *) st->ev, st->n * sizeof(CxMrrEvent));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(mrr_agg_deserialize);
-Datum
-mrr_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	MemoryContext aggcxt;
-	StringInfoData buf;
-	MrrAggState *st;
-	int			kind,
-				scale;
-	int64		n;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "mrr_agg_deserialize called in non-aggregate context");
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	kind = pq_getmsgbyte(&buf);
-	scale = pq_getmsgbyte(&buf);
-	n = pq_getmsgint64(&buf);
-	if ((kind != CHURN_DATE && kind != CHURN_TSTZ) || scale > CX_REV_DECIMALS ||
-		n < 0 || buf.len - buf.cursor != n * (int64) sizeof(CxMrrEvent))
-		elog(ERROR, "invalid serialized mrr_agg state");
-	st = mrr_state_new(aggcxt, (ChurnKind) kind, n);
-	st->scale = scale;
-	st->n = n;
-	memcpy(st->ev, pq_getmsgbytes(&buf, n * sizeof(CxMrrEvent)), n * sizeof(CxMrrEvent));
-	PG_RETURN_POINTER(st);
-}
-
-/* Final function: the timeline. */
+/* Final function of mrr_agg(): the timeline, in steps. */
 PG_FUNCTION_INFO_V1(mrr_agg_final);
 Datum
 mrr_agg_final(PG_FUNCTION_ARGS)
 {
-	MrrAggState *st;
-	CxMrrStep  *steps;
-	int64		n,
-				where = 0;
-	CxRevStatus status;
+	MrrTimeline *t = mrr_canonical((MrrTimeline *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0)));
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	st = (MrrAggState *) PG_GETARG_POINTER(0);
-	steps = palloc(Max(st->n, 1) * sizeof(CxMrrStep));
-	/* sorting the events in place is fine: the final function runs once */
-	status = cx_mrr_build(st->ev, st->n, steps, &n, &where);
-	if (status == CX_REV_NEGATIVE_MRR)
-	{
-		StringInfoData at;
-
-		initStringInfo(&at);
-		if (where == PG_INT64_MIN)
-			appendStringInfoString(&at, "-infinity");
-		else
-			churn_append_instant(&at, st->kind, where);
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("mrr_agg() MRR of a customer is negative at %s", at.data),
-				 errdetail("Negative amounts (discounts, credits) may only reduce a customer's MRR down to zero."),
-				 errhint("Check the discount rows against the subscriptions they apply to.")));
-	}
-	if (status != CX_REV_OK)
-		revenue_report(status, "mrr_timeline");
-	if (n > CX_REV_MAX_STEPS)
+	if (t->nsteps > CX_REV_MAX_STEPS)
 		revenue_report(CX_REV_BAD_STEPS, "mrr_timeline");
-	PG_RETURN_POINTER(mrr_new(st->kind, st->scale, steps, n));
+	PG_RETURN_POINTER(t);
 }
 
 /* ---------------------------------------------------------------------
@@ -400,6 +366,12 @@ read_timeline(Datum d, CxMrrStep *local, CxMrrStep **steps, int *kind, int *scal
 		v = pg_detoast_datum(v);
 	/* offsets count from where the value would start with a 4-byte header */
 	base = VARDATA_ANY(v) - VARHDRSZ;
+	if (unlikely(base[offsetof(MrrTimeline, layout)] != MRR_STEPS))
+	{
+		/* not a stored value: an aggregate's state passed on as it is */
+		v = (struct varlena *) mrr_canonical((MrrTimeline *) pg_detoast_datum(v));
+		base = (const char *) v;
+	}
 	*kind = (uint8) base[offsetof(MrrTimeline, kind)];
 	*scale = (uint8) base[offsetof(MrrTimeline, scale)];
 	memcpy(&n, base + offsetof(MrrTimeline, nsteps), sizeof(n));

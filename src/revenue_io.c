@@ -19,6 +19,10 @@
  * ---------------------------------------------------------------------
  */
 
+#define MRR_TYPE "mrr_timeline"
+
+static void append_step_instant(StringInfo buf, ChurnKind kind, int64 x);
+
 /* Turns a non-OK status from the core into an ERROR. */
 pg_noreturn void
 revenue_report(CxRevStatus status, const char *type_name)
@@ -77,6 +81,43 @@ mrr_steps(const MrrTimeline *t, CxMrrStep *out)
 {
 	if (t->nsteps > 0)
 		memcpy(out, t->steps, (Size) t->nsteps * sizeof(CxMrrStep));
+}
+
+/*
+ * t in the MRR_STEPS layout: t itself, or its events summed into steps.
+ * Negative MRR is an error here, at the end of mrr_agg().
+ */
+MrrTimeline *
+mrr_canonical(const MrrTimeline *t)
+{
+	CxMrrEvent *ev;
+	CxMrrStep  *steps;
+	int64		n,
+				where = 0;
+	CxRevStatus status;
+
+	if (t->layout == MRR_STEPS)
+		return (MrrTimeline *) t;
+	ev = palloc(Max(t->nsteps, 1) * sizeof(CxMrrEvent));
+	steps = palloc(Max(t->nsteps, 1) * sizeof(CxMrrStep));
+	if (t->nsteps > 0)
+		memcpy(ev, t->steps, (Size) t->nsteps * sizeof(CxMrrEvent));
+	status = cx_mrr_build(ev, t->nsteps, steps, &n, &where);
+	if (status == CX_REV_NEGATIVE_MRR)
+	{
+		StringInfoData at;
+
+		initStringInfo(&at);
+		append_step_instant(&at, (ChurnKind) t->kind, where);
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("mrr_agg() MRR of a customer is negative at %s", at.data),
+				 errdetail("Negative amounts (discounts, credits) may only reduce a customer's MRR down to zero."),
+				 errhint("Aggregate a discount row with the subscription it applies to: GROUP BY the customer.")));
+	}
+	if (status != CX_REV_OK)
+		revenue_report(status, MRR_TYPE);
+	return mrr_new((ChurnKind) t->kind, t->scale, steps, n);
 }
 
 /* A new, empty summary of a valid grid. */
@@ -209,8 +250,6 @@ binary_fail(const char *type_name, const char *detail)
  * "-infinity".  The value before the first step is 0.
  * ---------------------------------------------------------------------
  */
-
-#define MRR_TYPE "mrr_timeline"
 
 /* A timeline read from outside: checked, or an error of sqlstate. */
 static MrrTimeline *
