@@ -600,6 +600,8 @@ cx_rev_validate(const CxRevenue *r, int64_t unit)
 		return CX_REV_BAD_BOUNDS;
 	if (*r->customers < 0 || *r->mrr_bound < 0)
 		return CX_REV_NEGATIVE;
+	if (*r->mrr_bound % unit != 0)
+		return CX_REV_INCONSISTENT;
 
 	for (int32_t j = 0; j <= r->periods + 1; j++)
 	{
