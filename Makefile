@@ -93,10 +93,14 @@ test/unit/test_%: test/unit/test_%.c src/cx_%.c src/cx_%.h $(wildcard test/inclu
 test/unit/test_duration: test/unit/test_duration.c src/cx_duration.c src/cx_duration_stats.c src/cx_duration.h src/cx_core.c src/cx_core.h $(wildcard test/include/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_duration.c src/cx_duration.c src/cx_duration_stats.c src/cx_core.c -lm
 
+# The revenue core finds its boundaries with churn's lookups and index.
+test/unit/test_revenue: test/unit/test_revenue.c src/cx_revenue.c src/cx_revenue.h src/cx_churn.c src/cx_churn.h $(wildcard test/include/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_revenue.c src/cx_revenue.c src/cx_churn.c -lm
+
 # Every unit test program prints TAP.  Their outputs are joined into one TAP
 # stream, numbered through, with one plan at the end (test/run counts it);
 # the status is nonzero if a program fails or dies.
-UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration
+UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration test/unit/test_revenue
 
 .PHONY: unitcheck
 unitcheck: $(UNIT_TESTS)
