@@ -34,30 +34,38 @@ cx_mrr_build(CxMrrEvent *ev, int64_t n, CxMrrStep *out, int64_t *nout, int64_t *
 	for (int64_t i = 0; i < n && ev[i].x != INT64_MAX;)
 	{
 		int64_t		x = ev[i].x;
-		int64_t		d_at = 0,
+
+		/*
+		 * The changes at one instant are summed in 128 bits (at most 2^25
+		 * events of at most 2^63 each: no overflow), so that whether a value
+		 * fits does not depend on the order the rows came in.
+		 */
+		__int128	d_at = 0,
 					d_after = 0,
 					at,
 					after;
 
 		for (; i < n && ev[i].x == x; i++)
-			if (__builtin_add_overflow(d_at, ev[i].d_at, &d_at) ||
-				__builtin_add_overflow(d_after, ev[i].d_after, &d_after))
-				return CX_REV_OVERFLOW;
-		if (__builtin_add_overflow(f, d_at, &at) ||
-			__builtin_add_overflow(at, d_after, &after))
-			return CX_REV_OVERFLOW;
+		{
+			d_at += ev[i].d_at;
+			d_after += ev[i].d_after;
+		}
+		at = f + d_at;
+		after = at + d_after;
 		if (at < 0 || after < 0)
 		{
 			*where = x;
 			return CX_REV_NEGATIVE_MRR;
 		}
+		if (at > INT64_MAX || after > INT64_MAX)
+			return CX_REV_OVERFLOW;
 		if (at == f && after == f)
 			continue;			/* changes cancel out: no step */
 		out[m].x = x;
-		out[m].at = at;
-		out[m].after = after;
+		out[m].at = (int64_t) at;
+		out[m].after = (int64_t) after;
 		m++;
-		f = after;
+		f = (int64_t) after;
 	}
 	*nout = m;
 	return CX_REV_OK;
