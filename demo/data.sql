@@ -39,6 +39,15 @@
  * after their first month; referred customers stay longer; some come back
  * after a gap (reactivations); churn rose with the invoice change
  * (Feb-Jun 2026).  Signups grow, with a campaign in November 2025.
+ * Revenue: every subscription has a monthly amount (its MRR, the column
+ * mrr): plans basic 29, plus 79, team 199 and enterprise 499 a month, or
+ * billed yearly for about 16% less (24.50, 66.50, 166.50, 415.75); plans
+ * change up more often than down (the old subscription ends the day the
+ * new one starts); some business customers add priority support (49) on
+ * top of their plan and some drop it again; since April 2025, 20% of the
+ * new consumers and small businesses start with a free 14-day trial
+ * (amount 0); customers coming back pay again (reactivations).  MRR grows,
+ * and its churn rises with the customers' in Feb-Jun 2026.
  */
 
 \set ON_ERROR_STOP 1
@@ -127,16 +136,38 @@ FROM gen_signup;
 SELECT cx_journey_create('cx', 'bigint') AS created \gset
 
 --------------------------------------------------------------------------
--- subscriptions: monthly, up to three spells per customer
+-- subscriptions: monthly, up to three spells per customer, with plans,
+-- plan changes, add-ons and free trials
 --------------------------------------------------------------------------
+
+-- The monthly amount of each subscription (MRR).  The journey's
+-- subscriptions table has the column once the journey knows revenue; until
+-- then the demo adds it (a no-op where it exists).
+ALTER TABLE cx.subscriptions ADD COLUMN IF NOT EXISTS mrr numeric NOT NULL DEFAULT 0;
+
+-- The plans, cheapest first, with their monthly price and the monthly
+-- amount of the same plan billed yearly, about 16% less (294, 798, 1,998
+-- and 4,989 a year).
+CREATE TEMP TABLE gen_plan (tier int PRIMARY KEY, plan text, monthly numeric, yearly numeric);
+INSERT INTO gen_plan VALUES
+	(1, 'basic',       29,  24.50),
+	(2, 'plus',        79,  66.50),
+	(3, 'team',       199, 166.50),
+	(4, 'enterprise', 499, 415.75);
 
 -- A spell is renewed at each monthly anniversary or ends there, with a
 -- monthly churn hazard by segment, 2.5 times higher at the first renewal
 -- (customers trying it out), lower for referred customers, higher in
 -- February to June 2026 (the invoice change).  A customer who left comes
--- back with probability 0.3, then 0.2, after 1 to 6 months.
+-- back with probability 0.3, then 0.2, after 1 to 6 months.  Each spell
+-- has a plan of its segment's range (consumers basic or plus, small
+-- businesses plus to enterprise, enterprises team or enterprise) and is
+-- billed monthly or yearly.  Since April 2025, 20% of the consumers and
+-- small businesses start with a free 14-day trial (a subscription of
+-- amount 0, the plan "trial"); their first paid spell starts when it ends.
 CREATE TEMP TABLE gen_spell (
-	customer_id bigint, k int, plan text, starts date, ends date   -- ends NULL: still running
+	customer_id bigint, k int, tier int, lo int, hi int, yearly bool,
+	starts date, ends date   -- ends NULL: still running
 );
 
 CREATE FUNCTION pg_temp.spell_end(c bigint, k int, seg text, via text, s date) RETURNS date
@@ -151,38 +182,116 @@ CREATE FUNCTION pg_temp.spell_end(c bigint, k int, seg text, via text, s date) R
 					* CASE via WHEN 'referrals' THEN 0.7 WHEN 'advertising' THEN 1.15 ELSE 1 END
 					* CASE WHEN a >= date '2026-02-01' AND a < date '2026-07-01' THEN 1.3 ELSE 1 END);
 
-INSERT INTO gen_spell
-SELECT customer_id, 1,
-	   CASE segment WHEN 'consumer' THEN CASE WHEN pg_temp.u(customer_id, 14) < 0.7 THEN 'basic' ELSE 'plus' END
-					WHEN 'small business' THEN 'team' ELSE 'enterprise' END,
-	   signup_date,
-	   pg_temp.spell_end(customer_id, 1, segment, acquired_via, signup_date)
-FROM customers;
+-- the plan tier spell k of a customer of segment seg starts on
+CREATE FUNCTION pg_temp.spell_tier(c bigint, k int, seg text) RETURNS int
+	LANGUAGE sql IMMUTABLE
+	RETURN CASE seg WHEN 'consumer' THEN CASE WHEN pg_temp.u(c * 10 + k, 14) < 0.7 THEN 1 ELSE 2 END
+					WHEN 'small business' THEN CASE WHEN pg_temp.u(c * 10 + k, 14) < 0.75 THEN 3 ELSE 2 END
+					ELSE CASE WHEN pg_temp.u(c * 10 + k, 14) < 0.75 THEN 4 ELSE 3 END END;
+-- spell k of customer c, starting on s: its plan, the range of tiers its
+-- plan changes stay in, its billing and its end
+CREATE FUNCTION pg_temp.spell(c bigint, k int, seg text, via text, s date) RETURNS gen_spell
+	LANGUAGE sql STABLE
+	RETURN ROW(c, k, pg_temp.spell_tier(c, k, seg),
+			   CASE seg WHEN 'consumer' THEN 1 WHEN 'small business' THEN 2 ELSE 3 END,
+			   CASE seg WHEN 'consumer' THEN 2 ELSE 4 END,
+			   pg_temp.u(c * 10 + k, 15) < CASE seg WHEN 'consumer' THEN 0.2 WHEN 'small business' THEN 0.3 ELSE 0.5 END,
+			   s, pg_temp.spell_end(c, k, seg, via, s))::gen_spell;
+
+CREATE TEMP TABLE gen_trial AS
+SELECT customer_id, signup_date AS starts, signup_date + 14 AS paid_from,
+	   CASE WHEN signup_date + 14 < date '2026-10-01' THEN signup_date + 14 END AS ends
+FROM customers
+WHERE segment <> 'enterprise' AND signup_date >= date '2025-04-01' AND pg_temp.u(customer_id, 16) < 0.2;
 
 INSERT INTO gen_spell
-SELECT p.customer_id, 2, p.plan, x.starts,
-	   pg_temp.spell_end(c.customer_id, 2, c.segment, c.acquired_via, x.starts)
+SELECT s.*
+FROM customers AS c
+	 LEFT JOIN gen_trial AS t USING (customer_id),
+	 LATERAL pg_temp.spell(c.customer_id, 1, c.segment, c.acquired_via, coalesce(t.paid_from, c.signup_date)) AS s
+WHERE coalesce(t.paid_from, c.signup_date) < date '2026-10-01';
+
+INSERT INTO gen_spell
+SELECT s.*
 FROM gen_spell AS p
 	 JOIN customers AS c USING (customer_id),
 	 LATERAL (SELECT (p.ends + make_interval(months => 1 + floor(6 * pg_temp.u(p.customer_id, 61))::int))::date
-			  + floor(28 * pg_temp.u(p.customer_id, 62))::int AS starts) AS x
+			  + floor(28 * pg_temp.u(p.customer_id, 62))::int AS starts) AS x,
+	 LATERAL pg_temp.spell(c.customer_id, 2, c.segment, c.acquired_via, x.starts) AS s
 WHERE p.k = 1 AND p.ends IS NOT NULL AND pg_temp.u(p.customer_id, 63) < 0.3
   AND x.starts < date '2026-10-01';
 
 INSERT INTO gen_spell
-SELECT p.customer_id, 3, p.plan, x.starts,
-	   pg_temp.spell_end(c.customer_id, 3, c.segment, c.acquired_via, x.starts)
+SELECT s.*
 FROM gen_spell AS p
 	 JOIN customers AS c USING (customer_id),
 	 LATERAL (SELECT (p.ends + make_interval(months => 1 + floor(6 * pg_temp.u(p.customer_id, 64))::int))::date
-			  + floor(28 * pg_temp.u(p.customer_id, 65))::int AS starts) AS x
+			  + floor(28 * pg_temp.u(p.customer_id, 65))::int AS starts) AS x,
+	 LATERAL pg_temp.spell(c.customer_id, 3, c.segment, c.acquired_via, x.starts) AS s
 WHERE p.k = 2 AND p.ends IS NOT NULL AND pg_temp.u(p.customer_id, 66) < 0.2
   AND x.starts < date '2026-10-01';
 
-INSERT INTO cx.subscriptions (customer_id, plan, active)
-SELECT customer_id, plan, daterange(starts, ends)
-FROM gen_spell
-ORDER BY starts, customer_id, k;
+-- Plan changes: at a monthly anniversary inside a spell (not its last), a
+-- change with probability 2.5% (businesses 3%), at most two a spell; up a
+-- tier with probability 0.65, down otherwise, within the segment's range.
+-- The old plan's subscription ends the day the new one starts.
+CREATE TEMP TABLE gen_piece AS
+WITH changes AS (
+	SELECT s.customer_id, s.k, array_agg(x.a ORDER BY x.a) AS at
+	FROM gen_spell AS s,
+		 LATERAL (SELECT a
+				  FROM generate_series(1, (coalesce(s.ends, date '2026-10-01') - s.starts) / 28 + 1) AS j,
+					   LATERAL (SELECT (s.starts + make_interval(months => j))::date AS a) AS y
+				  WHERE a < coalesce(s.ends, date '2026-10-01')
+					AND pg_temp.u(s.customer_id * 1000 + s.k * 100 + j, 70) < CASE s.lo WHEN 1 THEN 0.025 ELSE 0.03 END
+				  ORDER BY j LIMIT 2) AS x
+	GROUP BY 1, 2
+), path AS (
+	SELECT s.*, coalesce(c.at, '{}') AS at, t1,
+		   t1 + CASE WHEN (pg_temp.u(s.customer_id * 10 + s.k, 72) < 0.65 AND t1 < s.hi) OR t1 = s.lo THEN 1 ELSE -1 END AS t2
+	FROM gen_spell AS s
+		 LEFT JOIN changes AS c USING (customer_id, k),
+		 LATERAL (SELECT s.tier + CASE WHEN (pg_temp.u(s.customer_id * 10 + s.k, 71) < 0.65 AND s.tier < s.hi) OR s.tier = s.lo
+									   THEN 1 ELSE -1 END AS t1) AS x
+)
+SELECT customer_id, k, i, yearly,
+	   (ARRAY[tier, t1, t2])[i] AS tier,
+	   (ARRAY[starts] || at)[i] AS starts,
+	   CASE WHEN i <= cardinality(at) THEN at[i] ELSE ends END AS ends
+FROM path,
+	 generate_series(1, cardinality(at) + 1) AS i;
+
+-- Add-ons: in a quarter of the business spells, "priority support" (49 a
+-- month, 40.75 billed yearly: 489 a year) is added 1 to 6 months after the
+-- spell starts, on top of the plan; in 30% of those it is dropped again 2
+-- to 8 months later, else it ends with the spell.
+CREATE TEMP TABLE gen_addon AS
+SELECT s.customer_id, s.k, s.yearly, a.starts,
+	   CASE WHEN pg_temp.u(s.customer_id * 10 + s.k, 82) < 0.3
+				 AND d.drop_at < coalesce(s.ends, date '2026-10-01') THEN d.drop_at
+			ELSE s.ends END AS ends
+FROM gen_spell AS s,
+	 LATERAL (SELECT (s.starts + make_interval(months => 1 + floor(6 * pg_temp.u(s.customer_id * 10 + s.k, 81))::int))::date
+					 AS starts) AS a,
+	 LATERAL (SELECT (a.starts + make_interval(months => 2 + floor(7 * pg_temp.u(s.customer_id * 10 + s.k, 83))::int))::date
+					 AS drop_at) AS d
+WHERE s.lo > 1 AND pg_temp.u(s.customer_id * 10 + s.k, 80) < 0.25
+  AND a.starts < coalesce(s.ends, date '2026-10-01');
+
+INSERT INTO cx.subscriptions (customer_id, plan, active, mrr)
+SELECT customer_id, plan, daterange(starts, ends), mrr
+FROM (SELECT customer_id, 'trial' AS plan, starts, ends, 0 AS mrr, 0 AS k, 0 AS i
+	  FROM gen_trial
+	  UNION ALL
+	  SELECT x.customer_id, p.plan || CASE WHEN x.yearly THEN ' (yearly)' ELSE '' END, x.starts, x.ends,
+			 CASE WHEN x.yearly THEN p.yearly ELSE p.monthly END, x.k, x.i
+	  FROM gen_piece AS x
+		   JOIN gen_plan AS p USING (tier)
+	  UNION ALL
+	  SELECT customer_id, 'priority support' || CASE WHEN yearly THEN ' (yearly)' ELSE '' END, starts, ends,
+			 CASE WHEN yearly THEN 40.75 ELSE 49 END, k, 9
+	  FROM gen_addon) AS x
+ORDER BY starts, customer_id, k, i;
 
 --------------------------------------------------------------------------
 -- survey responses
@@ -350,7 +459,9 @@ ANALYZE crm.customers, cx.subscriptions, cx.responses, cx.interactions;
 SELECT cx_journey_refresh('cx', '2025-04-01', '2026-09-30') AS daily_rows \gset
 ANALYZE cx.daily_summaries, cx.daily_interactions;
 
-DROP TABLE gen_signup, gen_base, gen_spell, gen_touchpoint, gen_month, gen_visits, gen_service;
+DROP FUNCTION pg_temp.spell(bigint, int, text, text, date);   -- it returns a row of gen_spell
+DROP TABLE gen_signup, gen_base, gen_plan, gen_spell, gen_trial, gen_piece, gen_addon, gen_touchpoint, gen_month,
+	gen_visits, gen_service;
 
 \pset tuples_only on
 \pset format unaligned

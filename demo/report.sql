@@ -14,8 +14,12 @@
  *   5, 6  churn, retention and cohorts: churn_agg() over each customer's
  *         subscriptions, merged with range_agg(); churn and NPS per segment
  *         of the CRM's own customers table;
- *   7     resolution times of the support team, before and after its fix;
- *   8     the goal_progress view.
+ *   7     revenue: the MRR movements of each month, NRR and GRR, and net MRR
+ *         retention by cohort, from the views revenue_scorecard and
+ *         revenue_cohorts where the journey has them, else from revenue_agg()
+ *         over one mrr_agg() timeline per customer (the same numbers);
+ *   8     resolution times of the support team, before and after its fix;
+ *   9     the goal_progress view.
  * Nothing in it knows what demo/data.sql hid in the data.
  *
  * Read by a person, so (test/t/demo.sh checks each): every line fits 100
@@ -127,14 +131,23 @@ SELECT to_char(min(day), 'YYYY-MM') AS first_month,
 FROM daily_summaries
 \gset
 
+-- The revenue section reads the journey's revenue views where the journey
+-- has them (cx_metrics 0.4.0 and later), else the same numbers from the
+-- functions the views are made of.
+SELECT to_regclass('revenue_scorecard') IS NOT NULL AND to_regclass('revenue_cohorts') IS NOT NULL AS revenue_views
+\gset
+
 SELECT pg_temp.heading(format('1. Scorecard by journey stage, %s (view cx.stage_scorecard)', :'last_month_name')) AS h1,
 	   pg_temp.heading(format('2. Scorecard by touchpoint, %s (view cx.touchpoint_scorecard)', :'last_month_name')) AS h2,
 	   pg_temp.heading('3. NPS by month, all touchpoints (daily summaries, rollup, nps_test)') AS h3,
 	   pg_temp.heading(format('4. Every touchpoint by month, and %s against %s', :'q_cur_label', :'q_prev_label')) AS h4,
 	   pg_temp.heading('5. Churn and retention by month (churn_agg over the subscriptions)') AS h5,
 	   pg_temp.heading('6. Cohort retention: % of each month''s new customers still subscribed') AS h6,
-	   pg_temp.heading(format('7. Support team: time to resolve a case, %s against %s', :'q_prev_label', :'q_cur_label')) AS h7,
-	   pg_temp.heading('8. Goals (view cx.goal_progress)') AS h8,
+	   pg_temp.heading(CASE WHEN :'revenue_views'
+							THEN '7. Revenue: MRR movements by month (view cx.revenue_scorecard)'
+							ELSE '7. Revenue: MRR movements by month (revenue_agg over the subscriptions)' END) AS h7,
+	   pg_temp.heading(format('8. Support team: time to resolve a case, %s against %s', :'q_prev_label', :'q_cur_label')) AS h8,
+	   pg_temp.heading('9. Goals (view cx.goal_progress)') AS h9,
 	   :'first_month' || repeat(' ', 4) || :'last_month_label' AS spark_head,
 	   left(:'q_prev_label', -5) AS q_prev_short,
 	   left(:'q_cur_label', -5) AS q_cur_short,
@@ -495,6 +508,141 @@ ORDER BY cohort;
 --------------------------------------------------------------------------
 \echo :h7
 --------------------------------------------------------------------------
+-- The months of the tables above, a row each with the columns of
+-- revenue_periods(), and the cohorts with offsets 0..6.  The views start at
+-- the month of the first subscription and end at the current month: the
+-- same monthly grid, on the first of each month, so a month's numbers do
+-- not depend on where the grid starts; the months and offsets after the
+-- report's day are left out.  Without the views: revenue_agg() over one
+-- mrr_agg() timeline per customer, as the views compute it.
+\if :revenue_views
+CREATE TEMP TABLE revenue AS
+SELECT month::date AS month, mrr_at_start, new_mrr, expansion_mrr, reactivation_mrr, contraction_mrr,
+	   churned_mrr, mrr_at_end, customers_at_end, nrr, grr, arpa
+FROM revenue_scorecard
+WHERE month >= :'first_day' AND month < :'as_of';
+CREATE TEMP TABLE revenue_cohort AS
+SELECT cohort::date AS cohort, period_offset, cohort_size, cohort_mrr, customers, mrr,
+	   net_mrr_retention, customer_retention
+FROM revenue_cohorts
+WHERE cohort >= :'first_day' AND period_offset <= 6
+  AND cohort + make_interval(months => period_offset + 1) <= :'as_of'::date;
+\else
+CREATE TEMP TABLE revenue_grid AS
+SELECT revenue_agg(c.mrr, :'first_day'::date, interval '1 month', :'as_of'::date, 6) AS s
+FROM (SELECT customer_id, mrr_agg(active, mrr) AS mrr FROM subscriptions GROUP BY customer_id) AS c;
+CREATE TEMP TABLE revenue AS
+SELECT period_start AS month, mrr_at_start, new_mrr, expansion_mrr, reactivation_mrr, contraction_mrr,
+	   churned_mrr, mrr_at_end, customers_at_end, nrr, grr, arpa
+FROM revenue_grid, revenue_periods(revenue_grid.s);
+CREATE TEMP TABLE revenue_cohort AS
+SELECT cohort, period_offset, cohort_size, cohort_mrr, customers, mrr, net_mrr_retention, customer_retention
+FROM revenue_grid, revenue_cohort_retention(revenue_grid.s);
+\endif
+
+\echo '   MRR (monthly recurring revenue: the sum of the monthly amounts of the subscriptions running)'
+\echo '   at the start of each month, its five movements in the month, and at its end.  At the start of'
+\echo '   a day a customer counts with what they pay both on it and the day before, so a plan changed'
+\echo '   on the first of a month is expansion or contraction, never churn and a new customer.'
+SELECT to_char(month, 'YYYY-MM') AS month, mrr_at_start AS "at start", new_mrr AS new, expansion_mrr AS expansion,
+	   reactivation_mrr AS reactivation, contraction_mrr AS contraction, churned_mrr AS churned,
+	   mrr_at_end AS "at end"
+FROM revenue
+ORDER BY month;
+\echo '   new: the MRR of customers paying for the first time; expansion and contraction: paying more or'
+\echo '   less than at the start (plans changed, add-ons); churned: the MRR at the start of the customers'
+\echo '   paying nothing at the end; reactivation: of customers paying again after a gap.'
+\echo
+
+-- The bars: one cell is the smallest round amount with which the bars fit
+-- 60 columns (the table 100); each movement is rounded to whole cells, so
+-- each part of a bar is drawn from the number printed for it.
+SELECT u AS bar_unit, to_char(u, 'FM999,999,999') AS bar_unit_label,
+	   greatest(l, 6) AS bar_left, greatest(l, 6) + 1 + greatest(r, 8) AS bar_width
+FROM (VALUES (100), (200), (250), (500), (1000), (2000), (2500), (5000), (10000), (20000), (25000),
+			 (50000), (100000), (200000), (250000), (500000), (1000000)) AS v(u),
+	 LATERAL (SELECT max(round(contraction_mrr / u) + round(churned_mrr / u))::int AS l,
+					 max(round(new_mrr / u) + round(expansion_mrr / u) + round(reactivation_mrr / u))::int AS r
+			  FROM revenue) AS m
+WHERE greatest(l, 6) + 1 + greatest(r, 8) <= 60
+ORDER BY u
+LIMIT 1
+\gset
+SELECT rpad(lpad('lost ◂', :bar_left) || '┊▸ gained', :bar_width) AS bar_head
+\gset
+
+SELECT to_char(month, 'YYYY-MM') AS month,
+	   CASE WHEN mrr_at_start + new_mrr + expansion_mrr + reactivation_mrr - contraction_mrr - churned_mrr
+				 = mrr_at_end THEN 'yes' ELSE 'NO' END AS "adds up",
+	   pg_temp.num(100 * nrr, 6, 2) AS "NRR %", pg_temp.num(100 * grr, 6, 2) AS "GRR %",
+	   lpad(repeat('▓', round(contraction_mrr / :bar_unit)::int) || repeat('█', round(churned_mrr / :bar_unit)::int),
+			:bar_left) || '┊'
+	   || repeat('█', round(new_mrr / :bar_unit)::int) || repeat('▓', round(expansion_mrr / :bar_unit)::int)
+	   || repeat('▒', round(reactivation_mrr / :bar_unit)::int) AS :"bar_head"
+FROM revenue
+ORDER BY month;
+\echo '   adds up: at start + new + expansion + reactivation - contraction - churned = at end, exactly.'
+\echo '   NRR (net revenue retention): (at start + expansion - contraction - churned) / at start, the'
+\echo '   share of the MRR paying at the start of the month still paid at its end; GRR (gross): the same'
+\echo '   without expansion.  Bars: one cell = ':bar_unit_label' of MRR, each movement rounded to whole cells;'
+\echo '   left of ┊ contraction ▓ and churned █, right of it new █, expansion ▓, reactivation ▒.'
+
+-- The trend lines: a sparkline each, on one scale, from the percentages
+-- printed above.
+SELECT min(round((100 * grr)::numeric, 2)) AS rr_lo, max(round((100 * nrr)::numeric, 2)) AS rr_hi,
+	   to_char(min(month), 'Mon YYYY') AS rr_first, to_char(max(month), 'Mon YYYY') AS rr_last
+FROM revenue
+\gset
+SELECT format(E'   Trend, one character a month from %s to %s, on one scale: ▁ %s%% … █ %s%%\n'
+			  '     NRR %s\n     GRR %s',
+			  :'rr_first', :'rr_last', :'rr_lo', :'rr_hi',
+			  string_agg(pg_temp.spark(round((100 * nrr)::numeric, 2), :rr_lo, :rr_hi), '' ORDER BY month),
+			  string_agg(pg_temp.spark(round((100 * grr)::numeric, 2), :rr_lo, :rr_hi), '' ORDER BY month))
+FROM revenue
+\g (tuples_only=on format=unaligned)
+
+-- The last two quarters, each as one ratio of sums over its months (each
+-- month weighted by its MRR at the start); and the customers paying at the
+-- end against those subscribed (section 5): the difference pay nothing.
+SELECT format(E'   NRR %s: %s%% a month (GRR %s%%), against %s%% (GRR %s%%) in %s.\n'
+			  '   %s ends with %s paying customers: MRR %s, ARPA (MRR a customer) %s.\n'
+			  '   %s of the %s customers subscribed then (section 5) pay nothing: a free plan or a trial.',
+			  :'q_cur_label', to_char(b.nrr, 'FM990.00'), to_char(b.grr, 'FM990.00'),
+			  to_char(a.nrr, 'FM990.00'), to_char(a.grr, 'FM990.00'), :'q_prev_label',
+			  to_char(l.month, 'Mon YYYY'), to_char(l.customers_at_end, 'FM999,999,999'),
+			  to_char(l.mrr_at_end, 'FM999,999,999,990.00'), to_char(l.arpa, 'FM999,990.00'),
+			  to_char(c.subscribed - l.customers_at_end, 'FM999,999,999'), to_char(c.subscribed, 'FM999,999,999'))
+FROM (SELECT 100 * sum(mrr_at_start + expansion_mrr - contraction_mrr - churned_mrr) / sum(mrr_at_start) AS nrr,
+			 100 * sum(mrr_at_start - contraction_mrr - churned_mrr) / sum(mrr_at_start) AS grr
+	  FROM revenue WHERE month >= :'q_prev' AND month < :'q_cur') AS a,
+	 (SELECT 100 * sum(mrr_at_start + expansion_mrr - contraction_mrr - churned_mrr) / sum(mrr_at_start) AS nrr,
+			 100 * sum(mrr_at_start - contraction_mrr - churned_mrr) / sum(mrr_at_start) AS grr
+	  FROM revenue WHERE month >= :'q_cur') AS b,
+	 (SELECT * FROM revenue ORDER BY month DESC LIMIT 1) AS l,
+	 (SELECT p.customers_at_end AS subscribed
+	  FROM churn, churn_periods(churn.s) AS p ORDER BY p.period_start DESC LIMIT 1) AS c
+\g (tuples_only=on format=unaligned)
+\echo
+
+-- Revenue cohorts: the last six with all of offsets 0..6 in the grid.
+\echo '   Net MRR retention by cohort: the MRR of the customers who first paid in the month, at its end'
+\echo '   (MRR at 0), and n months later as % of it: expansion against contraction and churn (above 100,'
+\echo '   the customers who stay add more than those who leave take away).'
+SELECT to_char(cohort, 'YYYY-MM') AS cohort, cohort_size AS new, cohort_mrr AS "MRR at 0",
+	   string_agg(pg_temp.pad(round(100 * net_mrr_retention)::text, 4), '' ORDER BY period_offset)
+		   AS "   0   1   2   3   4   5   6",
+	   pg_temp.pad(round(100 * max(customer_retention) FILTER (WHERE period_offset = 6)) || '%', 12)
+		   AS "paying at 6"
+FROM revenue_cohort
+WHERE cohort IN (SELECT cohort FROM revenue_cohort WHERE period_offset = 6 ORDER BY cohort DESC LIMIT 6)
+GROUP BY cohort, cohort_size, cohort_mrr
+ORDER BY cohort;
+\echo '   paying at 6: the share of the cohort''s customers still paying 6 months on.'
+\echo
+
+--------------------------------------------------------------------------
+\echo :h8
+--------------------------------------------------------------------------
 WITH cases AS (
 	SELECT i.opened_at >= :'q_cur'::date AS current,
 		   extract(epoch FROM i.resolved_at - i.opened_at) / 3600 AS h
@@ -525,7 +673,7 @@ ORDER BY ord;
 \echo
 
 --------------------------------------------------------------------------
-\echo :h8
+\echo :h9
 --------------------------------------------------------------------------
 CREATE TEMP TABLE goal AS
 SELECT g.*, g.metric LIKE '%time' AS is_time, g.metric IN ('nps', 'csat', 'ces') AS higher,
