@@ -4,7 +4,8 @@
  *		cx_metrics summary types.
  *
  * For each summary type (nps_summary, csat_summary, ces_summary,
- * churn_summary, churn_tstz_summary, duration_summary) it reads the valid values that
+ * churn_summary, churn_tstz_summary, duration_summary, mrr_timeline,
+ * revenue_summary, revenue_tstz_summary) it reads the valid values that
  * test/fuzz/seeds.sql made with the extension's own aggregates, in text and
  * in binary form, mutates them N times each way, and hands every mutant to
  * the server as a parameter of that type: a text parameter goes through the
@@ -145,12 +146,84 @@
 	" AND ($1::jsonb ->> 'completed')::bigint = completed($1)" \
 	" AND ($1::jsonb ->> 'open')::bigint = open_cases($1))"
 
+/*
+ * The revenue summaries' (S is the summary, an SQL expression): for every
+ * period of revenue_periods(S), start + new + expansion + reactivation -
+ * contraction - churned = end and net new = end - start, exactly; customers
+ * at the end = at the start - churned + new + reactivation; no amount or
+ * count negative; those paying at the start plus the new and reactivated at
+ * most customers(S), the churned, expanding and contracting at most those
+ * paying at the start; a movement has customers exactly when it has an
+ * amount (each customer in it moves by at least one unit), and so has the
+ * MRR at either end; periods contiguous in money, customers and bounds;
+ * NRR NULL exactly when nothing is paid at the start, ARPA exactly when
+ * nobody pays at the end.  With cohorts (max_offset in the text form):
+ * every cell 0 to cohort_size customers, MRR exactly when customers, the
+ * cohort's MRR its period's new MRR, offset 0 the period's new customers
+ * and MRR, and the cohorts' sizes at most customers(S).
+ */
+#define REVENUE_INVARIANTS_OF(S) \
+	"(SELECT coalesce(bool_and(" \
+	"    mrr_at_start + new_mrr + expansion_mrr + reactivation_mrr - contraction_mrr - churned_mrr" \
+	"      = mrr_at_end" \
+	"    AND net_new_mrr = mrr_at_end - mrr_at_start" \
+	"    AND customers_at_end = customers_at_start - churned_customers + new_customers" \
+	"                           + reactivation_customers" \
+	"    AND least(mrr_at_start, new_mrr, expansion_mrr, reactivation_mrr, contraction_mrr," \
+	"              churned_mrr, mrr_at_end) >= 0" \
+	"    AND least(customers_at_start, new_customers, expansion_customers, reactivation_customers," \
+	"              contraction_customers, churned_customers, customers_at_end) >= 0" \
+	"    AND customers_at_start + new_customers + reactivation_customers <= customers(" S ")" \
+	"    AND churned_customers + expansion_customers + contraction_customers <= customers_at_start" \
+	"    AND (new_customers = 0) = (new_mrr = 0)" \
+	"    AND (expansion_customers = 0) = (expansion_mrr = 0)" \
+	"    AND (reactivation_customers = 0) = (reactivation_mrr = 0)" \
+	"    AND (contraction_customers = 0) = (contraction_mrr = 0)" \
+	"    AND (churned_customers = 0) = (churned_mrr = 0)" \
+	"    AND (customers_at_start = 0) = (mrr_at_start = 0)" \
+	"    AND (customers_at_end = 0) = (mrr_at_end = 0)" \
+	"    AND period_start < period_end" \
+	"    AND mrr_at_start = coalesce(prev_end, mrr_at_start)" \
+	"    AND customers_at_start = coalesce(prev_customers, customers_at_start)" \
+	"    AND period_start = coalesce(prev_bound, period_start)" \
+	"    AND (nrr IS NULL) = (mrr_at_start = 0) AND (arpa IS NULL) = (customers_at_end = 0)), false)" \
+	"  FROM (SELECT *, lag(mrr_at_end) OVER w AS prev_end, lag(customers_at_end) OVER w AS prev_customers," \
+	"               lag(period_end) OVER w AS prev_bound" \
+	"        FROM revenue_periods(" S ") WINDOW w AS (ORDER BY period_start)) AS p)" \
+	" AND CASE WHEN (" S ")::text NOT LIKE '%;max_offset=%' THEN true ELSE" \
+	"  (SELECT coalesce(bool_and(r.customers BETWEEN 0 AND r.cohort_size AND r.mrr >= 0" \
+	"                            AND (r.customers = 0) = (r.mrr = 0) AND r.cohort_mrr = p.new_mrr" \
+	"                            AND (r.period_offset > 0" \
+	"                                 OR (r.customers = p.new_customers AND r.mrr = p.new_mrr))), true)" \
+	"   FROM revenue_cohort_retention(" S ") AS r JOIN revenue_periods(" S ") AS p" \
+	"        ON p.period_start = r.cohort)" \
+	"  AND (SELECT coalesce(sum(cohort_size), 0) FROM (SELECT DISTINCT cohort, cohort_size" \
+	"       FROM revenue_cohort_retention(" S ")) AS z) <= customers(" S ")" \
+	" END"
+
+/*
+ * mrr_timeline's: the summary of the one timeline, on a monthly grid of
+ * its kind over the seeds' years, with every cohort offset, keeps the
+ * revenue invariants and counts at most one customer.
+ */
+#define TIMELINE_SUMMARY_DATE \
+	"(SELECT revenue_agg($1, date '2022-12-01', interval '1 month', 30, 29))"
+#define TIMELINE_SUMMARY_TSTZ \
+	"(SELECT revenue_agg($1, timestamptz '2022-12-01 00:00+00', interval '1 month', 30, 29))"
+#define TIMELINE_INVARIANTS \
+	"CASE WHEN $1::text LIKE 'v1;kind=date;%'" \
+	" THEN " REVENUE_INVARIANTS_OF(TIMELINE_SUMMARY_DATE) \
+	"      AND customers(" TIMELINE_SUMMARY_DATE ") <= 1" \
+	" ELSE " REVENUE_INVARIANTS_OF(TIMELINE_SUMMARY_TSTZ) \
+	"      AND customers(" TIMELINE_SUMMARY_TSTZ ") <= 1 END"
+
 /* The binary layouts of seed_layout(). */
 typedef enum Layout
 {
 	LAYOUT_SURVEY,				/* version, lo, npoints [, direction], counts */
 	LAYOUT_CHURN,				/* the churn header, the zone, counts */
-	LAYOUT_DURATION				/* duration_summary's header, then buckets */
+	LAYOUT_DURATION,			/* duration_summary's header, then buckets */
+	LAYOUT_GENERIC				/* a version byte, then fields aligned to the end */
 } Layout;
 
 typedef struct FuzzType
@@ -171,7 +244,11 @@ typedef struct FuzzType
  * raise 22P02 or 22P03, 22003 for a number past bigint (text only), and,
  * from churn_new(), 22008 for a grid boundary after 9999-12-31 and 22023
  * for boundaries that do not increase.  The server itself answers 22P03 for
- * a binary parameter the receive function does not read to its end.
+ * a binary parameter the receive function does not read to its end.  The
+ * revenue types' lists come from their spec (written before their code):
+ * 22P02 / 22P03 for malformed input, 22003 for money past int64 units of
+ * 0.0001 and an MRR below 0, and, for the summaries, the churn grid's
+ * 22008 and 22023 (the timelines' dates: 22008).
  */
 static const FuzzType fuzz_types[] = {
 	{"nps_summary", LAYOUT_SURVEY, false,
@@ -186,6 +263,15 @@ static const FuzzType fuzz_types[] = {
 	{"22P02", "22003", "22008", "22023", NULL}, {"22P03", "22008", "22023", NULL}, CHURN_INVARIANTS},
 	{"duration_summary", LAYOUT_DURATION, false,
 	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, DURATION_INVARIANTS},
+	/* appended: the streams of the types above stay as they were */
+	{"mrr_timeline", LAYOUT_GENERIC, false,
+	{"22P02", "22003", "22008", NULL}, {"22P03", "22003", "22008", NULL}, TIMELINE_INVARIANTS},
+	{"revenue_summary", LAYOUT_GENERIC, false,
+	{"22P02", "22003", "22008", "22023", NULL}, {"22P03", "22003", "22008", "22023", NULL},
+	REVENUE_INVARIANTS_OF("$1")},
+	{"revenue_tstz_summary", LAYOUT_GENERIC, false,
+	{"22P02", "22003", "22008", "22023", NULL}, {"22P03", "22003", "22008", "22023", NULL},
+	REVENUE_INVARIANTS_OF("$1")},
 };
 
 #define NUM_TYPES	(sizeof(fuzz_types) / sizeof(fuzz_types[0]))
@@ -329,6 +415,26 @@ seed_layout(Seed *s, const FuzzType *t)
 	s->nbyte_fields = 0;
 	s->nint32_fields = 0;
 	s->nfloat8_fields = 0;
+	if (t->layout == LAYOUT_GENERIC)
+	{
+		/*
+		 * Only the version byte in front is fixed by the spec of the revenue
+		 * types; the rest is the code's.  Arrays of int64 amounts and counts
+		 * (and int32 dates) most likely end the value, so the fields are
+		 * taken aligned to its end: every int32 and int64 that ends on a
+		 * multiple of its width from there.  (pick_field() also writes
+		 * anywhere, one time in four.)
+		 */
+		s->byte_fields[s->nbyte_fields++] = 0;
+		s->int32_fields = xmalloc((len / 4 + 1) * sizeof(size_t));
+		s->int64_fields = xmalloc((len / 8 + 1) * sizeof(size_t));
+		s->nint64_fields = 0;
+		for (size_t at = len % 4; at + 4 <= len; at += 4)
+			s->int32_fields[s->nint32_fields++] = at;
+		for (size_t at = len % 8; at + 8 <= len; at += 8)
+			s->int64_fields[s->nint64_fields++] = at;
+		return;
+	}
 	if (t->layout == LAYOUT_DURATION)
 	{
 		/*

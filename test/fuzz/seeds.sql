@@ -123,3 +123,66 @@ INSERT INTO duration_summary (s)
 SELECT duration_agg(x, o) FROM (VALUES (2 ^ -20, false), (2 ^ 44, false), (2 ^ 44, true), (0, true)) AS v(x, o);
 INSERT INTO duration_summary (s) VALUES
 	('v1;alpha=0.01;sum=0;sumsq=0;min=0;max=0;zero=9223372036854775806/0;buckets=410:0/1');
+
+-- Revenue: the 300 customers' stretches of activity above as subscriptions
+-- with monthly amounts (whole, with cents, with 4 decimals, free plans at
+-- 0); for every fifth customer a plan change on the day a stretch ends;
+-- for every seventh a discount line on the first day of a paid stretch.
+-- Timelines per customer as dates and as timestamptz (bounds of every
+-- kind, a fraction of a second for some, in whatever TimeZone is set when
+-- they are made), then summaries on the grids above.
+CREATE TABLE rev_rows AS
+SELECT c, n, daterange(lo, hi) AS d,
+	   (ARRAY[9.99, 19, 0, 29.5, 49.0001, 99])[1 + (hashint4(c * 17 + n) & 65535) % 6]::numeric AS amount
+FROM activity;
+INSERT INTO rev_rows
+SELECT c, 10 + n, daterange(upper(d), upper(d) + 30 + c % 40), 12.34 FROM rev_rows WHERE NOT upper_inf(d) AND c % 5 = 0;
+INSERT INTO rev_rows
+SELECT c, 20 + n, daterange(lower(d), lower(d) + 1), -0.5 FROM rev_rows WHERE n < 10 AND amount >= 0.5 AND c % 7 = 0;
+
+CREATE TABLE rev_tl AS SELECT c, mrr_agg(d, amount) AS m FROM rev_rows GROUP BY c;
+
+CREATE FUNCTION rev_tstz_tl() RETURNS TABLE (c int, m mrr_timeline)
+LANGUAGE sql STABLE AS $$
+	SELECT c, mrr_agg(tstzrange(lower(d) + time '09:00' + (c % 5) * interval '0.25 s',
+								upper(d) + time '17:30', (ARRAY['[)', '[]', '()', '(]'])[1 + c % 4]), amount)
+	FROM rev_rows GROUP BY c
+$$;
+
+CREATE TABLE mrr_timeline (id serial, s mrr_timeline);
+INSERT INTO mrr_timeline (s) SELECT m FROM rev_tl WHERE c <= 30 ORDER BY c;
+SET TIME ZONE 'America/New_York';
+INSERT INTO mrr_timeline (s) SELECT m FROM rev_tstz_tl() WHERE c <= 20 ORDER BY c;
+RESET TIME ZONE;
+INSERT INTO mrr_timeline (s)
+SELECT mrr_agg(daterange('2023-01-01', NULL), 0)							-- no steps
+UNION ALL SELECT mrr_agg(daterange(NULL, '2023-06-01'), 5)				-- from -infinity
+UNION ALL SELECT mrr_agg(daterange('2023-01-01', NULL), 922337203685477.5807)	-- the largest amount
+UNION ALL SELECT mrr_agg(tstzrange('2023-01-01 00:00+00', '2023-01-01 00:00+00', '[]'), 0.0001);	-- one instant
+
+CREATE TABLE revenue_summary (id serial, s revenue_summary);
+INSERT INTO revenue_summary (s)
+SELECT revenue_agg(m, date '2023-01-31', interval '1 month', 12) FROM rev_tl
+UNION ALL SELECT revenue_agg(m, date '2023-01-01', interval '1 month', 18, 5) FROM rev_tl
+UNION ALL SELECT revenue_agg(m, date '2023-03-01', interval '7 days', 20, 3) FROM rev_tl WHERE c % 3 = 0
+UNION ALL SELECT revenue_agg(m, date '2023-06-01', interval '1 day', 6, 5) FROM rev_tl WHERE c < 40
+UNION ALL SELECT revenue_agg(m, date '2023-01-01', interval '1 month 15 days', 4, 0) FROM rev_tl
+UNION ALL SELECT revenue_agg(m, date '2024-01-01', interval '3 months', date '2025-01-01') FROM rev_tl
+UNION ALL SELECT revenue_agg(m, date '2022-01-01', interval '1 year', 2) FROM rev_tl WHERE c < 10
+UNION ALL SELECT revenue_agg(NULL::mrr_timeline, date '2023-01-01', interval '1 month', 3);	-- no customers
+
+CREATE TABLE revenue_tstz_summary (id serial, s revenue_tstz_summary);
+SET TIME ZONE 'America/New_York';	-- summer time: 23- and 25-hour days
+INSERT INTO revenue_tstz_summary (s)
+SELECT revenue_agg(m, timestamptz '2023-01-01 00:00', interval '1 month', 12) FROM rev_tstz_tl()
+UNION ALL SELECT revenue_agg(m, timestamptz '2023-03-05 00:00', interval '1 day', 14, 3) FROM rev_tstz_tl() WHERE c % 2 = 0
+UNION ALL SELECT revenue_agg(m, timestamptz '2023-01-31 09:00', interval '1 month', 6, 5) FROM rev_tstz_tl();
+SET TIME ZONE 'UTC';
+INSERT INTO revenue_tstz_summary (s)
+SELECT revenue_agg(m, timestamptz '2023-01-01 00:00', interval '7 days', 10) FROM rev_tstz_tl()
+UNION ALL SELECT revenue_agg(m, timestamptz '2023-05-01 12:00:00.5', interval '90 minutes', 8, 7) FROM rev_tstz_tl() WHERE c < 60
+UNION ALL SELECT revenue_agg(NULL::mrr_timeline, timestamptz '2023-01-01', interval '1 month', 3, 1);	-- no customers
+SET TIME ZONE 'Australia/Lord_Howe';	-- a half-hour summer time shift
+INSERT INTO revenue_tstz_summary (s)
+SELECT revenue_agg(m, timestamptz '2023-01-01 00:00', interval '1 month 2 days 3.25 seconds', 5, 2) FROM rev_tstz_tl();
+RESET TIME ZONE;

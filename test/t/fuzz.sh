@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz.sh: mutation fuzzing of the text and binary input functions of every
 # summary type (nps_summary, csat_summary, ces_summary, churn_summary,
-# churn_tstz_summary, duration_summary).
+# churn_tstz_summary, duration_summary, mrr_timeline, revenue_summary,
+# revenue_tstz_summary).
 #
 # Input functions read data from anywhere (dumps, COPY, drivers, other
 # nodes), so they must reject what is wrong with a documented SQLSTATE,
