@@ -554,8 +554,6 @@ validate_period(const CxRevenue *r, int32_t k, int64_t m0, int64_t m1,
 		r->amount[CX_REV_CHURNED][k];
 	if (flow != m1)
 		return CX_REV_INCONSISTENT;
-	if (r->first_paid[k] < 0)
-		return CX_REV_NEGATIVE;
 	if (r->count[CX_REV_NEW][k] > r->first_paid[k])
 		return CX_REV_INCONSISTENT;
 	return CX_REV_OK;
@@ -611,6 +609,16 @@ cx_rev_validate(const CxRevenue *r, int64_t unit)
 	if (*r->mrr_bound % unit != 0)
 		return CX_REV_INCONSISTENT;
 
+	/* a customer first pays once at most */
+	for (int32_t k = 0; k < r->periods; k++)
+	{
+		if (r->first_paid[k] < 0)
+			return CX_REV_NEGATIVE;
+		if (__builtin_add_overflow(first_total, r->first_paid[k], &first_total) ||
+			first_total > *r->customers)
+			return CX_REV_TOO_MANY;
+	}
+
 	for (int32_t j = 0; j <= r->periods + 1; j++)
 	{
 		if (!run_add(&m, r->mrr_diff[j]) || !run_add(&p, r->paying_diff[j]))
@@ -619,16 +627,20 @@ cx_rev_validate(const CxRevenue *r, int64_t unit)
 			return m == 0 && p == 0 ? CX_REV_OK : CX_REV_INCONSISTENT;
 		if ((st = check_amount(r, m, p, unit)) != CX_REV_OK)
 			return st;
+		/*
+		 * Those paying at t_j first paid before t_j: they are none of the
+		 * customers first paying in period j or later.
+		 */
+		if ((__int128) p + first_total > *r->customers)
+			return CX_REV_TOO_MANY;
+		if (j < r->periods)
+			first_total -= r->first_paid[j];
 		if (j > 0)
 		{
 			int32_t		k = j - 1;
 
 			if ((st = validate_period(r, k, m0, m, p0, p, unit)) != CX_REV_OK)
 				return st;
-			/* a customer first pays once at most */
-			if (__builtin_add_overflow(first_total, r->first_paid[k], &first_total) ||
-				first_total > *r->customers)
-				return CX_REV_TOO_MANY;
 			if (r->cohort_mrr_diff != NULL && (st = validate_row(r, k, unit)) != CX_REV_OK)
 				return st;
 		}

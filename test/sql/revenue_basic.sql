@@ -92,7 +92,8 @@ INSERT INTO rsubs VALUES
 	--      nothing in the grid; a customer
 	(15, '[2023-06-01,2024-01-01)', 44.00),
 	-- c16: a zero-amount row only (a free plan): MRR 0 everywhere, a
-	--      timeline with no steps, not counted by customers()
+	--      timeline with no steps, still counted by customers() (every
+	--      non-NULL timeline is a customer, paying or not)
 	(16, '[2024-01-01,)', 0.00);
 
 CREATE TABLE rtl AS SELECT customer, mrr_agg(during, amount) AS mrr FROM rsubs GROUP BY customer;
@@ -194,8 +195,9 @@ FROM rsum, revenue_periods(rsum.s) p
 		  e(period_start, s, n, x, r, c, ch, e) USING (period_start)
 ORDER BY p.period_start;
 
--- customers(): c1 .. c15 have a step; c16 (MRR 0 throughout) has none: 15.
-SELECT customers(s) AS customers, customers(s) = 15 AS ok FROM rsum;
+-- customers(): every non-NULL timeline, c16 (MRR 0 throughout, no step)
+-- included: 16.
+SELECT customers(s) AS customers, customers(s) = 16 AS ok FROM rsum;
 
 -- The identity, exactly, in every period; net new = end - start; each
 -- period ends where the next starts, in money and in customers; and the
@@ -514,7 +516,7 @@ RESET TIME ZONE;
 
 -- The spec's example: 50.00 from Jan 1, 75.00 from Feb 15, nothing from Mar 1.
 SELECT mrr_agg(d, a) AS timeline,
-	   mrr_agg(d, a) = 'v1;kind=date;scale=2;steps=2024-01-01 50.00,2024-02-15 75.00,2024-03-01 0'::mrr_timeline
+	   mrr_agg(d, a) = 'v1;kind=date;scale=2;steps=2024-01-01 50.00,2024-02-15 75.00,2024-03-01 0.00'::mrr_timeline
 	   AS equals_spec_example,
 	   mrr_agg(d, a)::text::mrr_timeline = mrr_agg(d, a) AS text_round_trip
 FROM (VALUES (daterange('2024-01-01', '2024-02-15'), 50.00), (daterange('2024-02-15', '2024-03-01'), 75.00)) v(d, a);
@@ -540,7 +542,7 @@ SELECT string_agg(mrr_at_start || '/' || new_mrr || '/' || churned_mrr, ' ' ORDE
 FROM revenue_periods((SELECT revenue_agg((SELECT mrr_agg(daterange(NULL, '2024-03-01'), 10)), date '2024-01-01',
 										 interval '1 month', 3)));
 
--- Zero amounts: a timeline with no step; not counted; adds nothing.  And a
+-- Zero amounts: a timeline with no step; a customer who adds nothing.  And a
 -- NULL timeline adds nothing either.
 SELECT mrr_agg(daterange('2024-01-01', NULL), 0) AS zero_timeline,
 	   customers(revenue_agg((SELECT mrr_agg(daterange('2024-01-01', NULL), 0)), date '2024-01-01', interval '1 month', 2))

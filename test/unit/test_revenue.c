@@ -1413,6 +1413,9 @@ test_validate_rejects(void)
 	e.per_period[10][2] = 1;	/* 2 + 1 + 1 first paid of 3 customers */
 	CHECK_STATUS(import_status(&e, 10), CX_REV_TOO_MANY);
 	e.per_period[10][2] = 0;
+	/* c3 pays at t0, so it first paid before the grid: this is a 4th customer */
+	CHECK_STATUS(import_status(&e, 10), CX_REV_TOO_MANY);
+	e.customers = 4;
 	CHECK_STATUS(import_status(&e, 10), CX_REV_OK);
 	e = good;
 	/* cohort 0 paying at t2 more than its size (2), within the customers */
