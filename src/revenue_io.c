@@ -172,18 +172,22 @@ parse_amount(ChurnParser *ps, int scale, const char *what)
 	int64		whole,
 				frac = 0;
 	int64		units;
+	const char *exact = scale == 0 ? psprintf("%s must be a whole number: the value's scale is 0.", what)
+		: psprintf("%s must have exactly %d decimal%s, the value's scale.", what, scale, scale == 1 ? "" : "s");
 
-	whole = churn_parse_number(ps, what);
+	if (!churn_parse_digits(ps, 0, &whole, what))
+		churn_parse_fail(ps, psprintf("%s must be an amount of 0 or more such as 10.50, at character %d.",
+									  what, (int) (ps->p - ps->input) + 1));
 	if (scale > 0)
 	{
 		if (*ps->p != '.')
-			churn_parse_fail(ps, psprintf("%s must have exactly %d decimals, the value's scale.", what, scale));
+			churn_parse_fail(ps, exact);
 		ps->p++;
 		if (!churn_parse_digits(ps, scale, &frac, what) || isdigit((unsigned char) *ps->p))
-			churn_parse_fail(ps, psprintf("%s must have exactly %d decimals, the value's scale.", what, scale));
+			churn_parse_fail(ps, exact);
 	}
 	else if (*ps->p == '.')
-		churn_parse_fail(ps, psprintf("%s must be a whole number: the value's scale is 0.", what));
+		churn_parse_fail(ps, exact);
 	if (pg_mul_s64_overflow(whole, CX_REV_UNITS, &units) ||
 		pg_add_s64_overflow(units, frac * revenue_unit(scale), &units))
 		ereport(ERROR,
