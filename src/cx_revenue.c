@@ -30,7 +30,21 @@ cx_mrr_build(CxMrrEvent *ev, int64_t n, CxMrrStep *out, int64_t *nout, int64_t *
 	int64_t		f = 0;			/* the value after the last step */
 	int64_t		m = 0;
 
-	qsort(ev, (size_t) n, sizeof(CxMrrEvent), event_cmp);
+	/* most customers have a few rows: an insertion sort, without calls */
+	if (n <= 16)
+	{
+		for (int64_t i = 1; i < n; i++)
+		{
+			CxMrrEvent	e = ev[i];
+			int64_t		j = i;
+
+			for (; j > 0 && ev[j - 1].x > e.x; j--)
+				ev[j] = ev[j - 1];
+			ev[j] = e;
+		}
+	}
+	else
+		qsort(ev, (size_t) n, sizeof(CxMrrEvent), event_cmp);
 	for (int64_t i = 0; i < n && ev[i].x != INT64_MAX;)
 	{
 		int64_t		x = ev[i].x;

@@ -66,6 +66,9 @@ typedef struct MrrTimeline
 
 #define MRR_HDRSZ	offsetof(MrrTimeline, steps)
 
+/* Events of a timeline up to this many are sorted without palloc. */
+#define MRR_LOCAL_EVENTS 32
+
 /*
  * A revenue summary: the grid fields of a churn summary (churn.h), the
  * scale, then the core's counters (cx_rev_bind(): customers, mrr_bound,

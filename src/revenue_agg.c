@@ -245,7 +245,7 @@ mrr_agg_trans(FunctionCallInfo fcinfo, ChurnKind kind)
 				 errmsg("mrr_agg() subscription range is empty"),
 				 errdetail("An empty range is a subscription active at no instant: it has no MRR to count."),
 				 errhint("Leave such rows out: FILTER (WHERE NOT isempty(during)).")));
-	t = PG_ARGISNULL(0) ? mrr_events_new(kind, 0, 2) : (MrrTimeline *) cx_state_arg(fcinfo);
+	t = PG_ARGISNULL(0) ? mrr_events_new(kind, 0, 4) : (MrrTimeline *) cx_state_arg(fcinfo);
 	if (unlikely(t->kind != kind))
 		elog(ERROR, "mrr_agg() state of kind %d for rows of kind %d", t->kind, kind);
 	scale = t->scale;

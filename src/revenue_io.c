@@ -58,7 +58,7 @@ revenue_amount_datum(int64 units, int scale)
 	return NumericGetDatum(int64_div_fast_to_numeric(units / revenue_unit(scale), scale));
 }
 
-/* A timeline of these (valid) steps. */
+/* A timeline of these (valid) steps; with steps NULL, room for n of them, zeroed. */
 MrrTimeline *
 mrr_new(ChurnKind kind, int scale, const CxMrrStep *steps, int64 n)
 {
@@ -70,7 +70,7 @@ mrr_new(ChurnKind kind, int scale, const CxMrrStep *steps, int64 n)
 	t->kind = kind;
 	t->scale = scale;
 	t->nsteps = (int32) n;
-	if (n > 0)
+	if (n > 0 && steps != NULL)
 		memcpy(t->steps, steps, n * sizeof(CxMrrStep));
 	return t;
 }
@@ -90,19 +90,28 @@ mrr_steps(const MrrTimeline *t, CxMrrStep *out)
 MrrTimeline *
 mrr_canonical(const MrrTimeline *t)
 {
-	CxMrrEvent *ev;
-	CxMrrStep  *steps;
+	CxMrrEvent	local[MRR_LOCAL_EVENTS];
+	CxMrrEvent *ev = local;
+	MrrTimeline *out;
 	int64		n,
 				where = 0;
 	CxRevStatus status;
 
 	if (t->layout == MRR_STEPS)
 		return (MrrTimeline *) t;
-	ev = palloc(Max(t->nsteps, 1) * sizeof(CxMrrEvent));
-	steps = palloc(Max(t->nsteps, 1) * sizeof(CxMrrStep));
+
+	/*
+	 * Once per customer at the end of mrr_agg(): the events are sorted in a
+	 * copy (on the stack for most customers) and the steps written straight
+	 * into the result, at most one per event; its size is then set to the
+	 * steps made.
+	 */
+	if (t->nsteps > MRR_LOCAL_EVENTS)
+		ev = palloc(t->nsteps * sizeof(CxMrrEvent));
 	if (t->nsteps > 0)
 		memcpy(ev, t->steps, (Size) t->nsteps * sizeof(CxMrrEvent));
-	status = cx_mrr_build(ev, t->nsteps, steps, &n, &where);
+	out = mrr_new((ChurnKind) t->kind, t->scale, NULL, t->nsteps);
+	status = cx_mrr_build(ev, t->nsteps, (CxMrrStep *) out->steps, &n, &where);
 	if (status == CX_REV_NEGATIVE_MRR)
 	{
 		StringInfoData at;
@@ -117,7 +126,9 @@ mrr_canonical(const MrrTimeline *t)
 	}
 	if (status != CX_REV_OK)
 		revenue_report(status, MRR_TYPE);
-	return mrr_new((ChurnKind) t->kind, t->scale, steps, n);
+	out->nsteps = (int32) n;
+	SET_VARSIZE(out, MRR_HDRSZ + (Size) n * sizeof(CxMrrStep));
+	return out;
 }
 
 /* A new, empty summary of a valid grid. */
