@@ -169,7 +169,7 @@ UNION ALL SELECT revenue_agg(m, date '2023-06-01', interval '1 day', 6, 5) FROM 
 UNION ALL SELECT revenue_agg(m, date '2023-01-01', interval '1 month 15 days', 4, 0) FROM rev_tl
 UNION ALL SELECT revenue_agg(m, date '2024-01-01', interval '3 months', date '2025-01-01') FROM rev_tl
 UNION ALL SELECT revenue_agg(m, date '2022-01-01', interval '1 year', 2) FROM rev_tl WHERE c < 10
-UNION ALL SELECT revenue_agg(NULL::mrr_timeline, date '2023-01-01', interval '1 month', 3);	-- no customers
+UNION ALL SELECT revenue_agg((SELECT m FROM rev_tl LIMIT 0), date '2023-01-01', interval '1 month', 3);	-- no customers (a NULL timeline: the table mrr_timeline shadows the type's name here)
 
 CREATE TABLE revenue_tstz_summary (id serial, s revenue_tstz_summary);
 SET TIME ZONE 'America/New_York';	-- summer time: 23- and 25-hour days
@@ -181,7 +181,7 @@ SET TIME ZONE 'UTC';
 INSERT INTO revenue_tstz_summary (s)
 SELECT revenue_agg(m, timestamptz '2023-01-01 00:00', interval '7 days', 10) FROM rev_tstz_tl()
 UNION ALL SELECT revenue_agg(m, timestamptz '2023-05-01 12:00:00.5', interval '90 minutes', 8, 7) FROM rev_tstz_tl() WHERE c < 60
-UNION ALL SELECT revenue_agg(NULL::mrr_timeline, timestamptz '2023-01-01', interval '1 month', 3, 1);	-- no customers
+UNION ALL SELECT revenue_agg((SELECT m FROM rev_tstz_tl() LIMIT 0), timestamptz '2023-01-01', interval '1 month', 3, 1);	-- no customers (a NULL timeline)
 SET TIME ZONE 'Australia/Lord_Howe';	-- a half-hour summer time shift
 INSERT INTO revenue_tstz_summary (s)
 SELECT revenue_agg(m, timestamptz '2023-01-01 00:00', interval '1 month 2 days 3.25 seconds', 5, 2) FROM rev_tstz_tl();
