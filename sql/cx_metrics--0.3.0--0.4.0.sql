@@ -1960,17 +1960,18 @@ BEGIN
 	-- Revenue: one revenue_agg over the customers' MRR timelines (mrr_agg
 	-- of their subscriptions) gives every month at once.  The grid is of
 	-- dates, monthly from the month of the earliest subscription start
-	-- (finite starts; the grid begins in year 1 at the earliest) to the
-	-- current month, whose row ends on the first of the next: the end is
+	-- (of the finite ones: a start at -infinity is paying at the first
+	-- boundary; mrr_agg refuses dates before year 1) to the current
+	-- month, whose row ends on the first of the next: the end is
 	-- the only thing current_date, in the session time zone, decides.  No
-	-- subscriptions, or none starting before next month: no rows.  The
+	-- subscriptions, or none with a finite start before next month: no
+	-- rows.  The
 	-- summary is of the same grid in both views, with cohorts in one.
 	FOREACH view_name IN ARRAY ARRAY['revenue_scorecard', 'revenue_cohorts'] LOOP
 		view_sql := format($$
 			CREATE VIEW %1$I.%2$I WITH (security_invoker = true) AS
 			SELECT %3$s
-			FROM (SELECT greatest(date_trunc('month', min(lower(sb.active)) FILTER (WHERE isfinite(lower(sb.active)))::timestamp)::date,
-			                      date '0001-01-01') AS origin,
+			FROM (SELECT date_trunc('month', min(lower(sb.active)) FILTER (WHERE isfinite(lower(sb.active)))::timestamp)::date AS origin,
 			             (date_trunc('month', current_date::timestamp) + interval '1 month')::date AS until
 			      FROM %1$I.subscriptions sb) AS o
 			     CROSS JOIN LATERAL (SELECT %4$I.revenue_agg(c.mrr, o.origin, interval '1 month', o.until%5$s) AS s
