@@ -316,6 +316,8 @@ ORDER BY 1;
 -- p-value (cx_test.normal_cdf, test/sql/setup.sql); for churned_mrr the
 -- Welch z of the churned amounts' means.  No p-value for mrr (a total),
 -- nor without two customers paying at the start of each period.
+CREATE FUNCTION pg_temp.revenue_p_values(OUT goal_id int, OUT metric text, OUT z float8, OUT p_value_ok bool)
+RETURNS SETOF record LANGUAGE sql AS $$
 WITH f AS (
 	SELECT g.goal_id, g.metric, k.k, c.customer_id,
 	       (SELECT least(coalesce(sum(s.mrr) FILTER (WHERE s.active @> k.lo - 1), 0), coalesce(sum(s.mrr) FILTER (WHERE s.active @> k.lo), 0))
@@ -346,11 +348,58 @@ WITH f AS (
 	FROM se a JOIN se b ON b.goal_id = a.goal_id AND a.k = 'a' AND b.k = 'b'
 	WHERE a.metric <> 'mrr'
 )
-SELECT g.goal_id, g.metric, round(z.z::numeric, 4) AS z,
+SELECT g.goal_id, g.metric, z.z,
        CASE WHEN z.z IS NULL THEN g.p_value IS NULL
-            ELSE abs(g.p_value / (2 * (1 - cx_test.normal_cdf(abs(z.z)))) - 1) < 1e-6 END AS p_value_ok
+            ELSE abs(g.p_value - e.p) < greatest(1e-6 * e.p, 1e-10) END AS p_value_ok
 FROM jr.goal_progress g LEFT JOIN z USING (goal_id)
-ORDER BY g.goal_id;
+     -- to 1e-6 of the value, or to 1e-10 in the far tail, where the
+     -- independent CDF (a numerical integral) is not accurate
+     LEFT JOIN LATERAL (SELECT 2 * (1 - cx_test.normal_cdf(abs(z.z))) AS p) AS e ON true
+$$;
+SELECT goal_id, metric, round(z::numeric, 4) AS z, p_value_ok FROM pg_temp.revenue_p_values() ORDER BY goal_id;
+
+-- On more customers (600, with overlapping, lapsing, open-ended and free
+-- subscriptions, amounts with 2 decimals), the goals read each period as
+-- revenue_agg reads a grid of one period over it: mrr = its MRR at the
+-- end, nrr and grr = 100 times its NRR and GRR, churned_mrr = its churned
+-- MRR, and the counts its customers at the end or at the start.
+DELETE FROM jr.goals;
+DELETE FROM jr.subscriptions;
+INSERT INTO jr.subscriptions (customer_id, plan, active, mrr)
+SELECT i % 600, 'p', daterange(date '2025-01-01' + (i * 37) % 500,
+                               CASE WHEN i % 3 <> 0 THEN date '2025-01-01' + (i * 37) % 500 + 1 + (i * 13) % 300 END),
+       ((i * 7) % 5) * 10.25
+FROM generate_series(1, 2000) AS i;
+INSERT INTO jr.goals (name, metric, baseline_period, target_period, target_kind, target, due_date)
+SELECT m || ' ' || k, m, daterange(date '2025-02-01' + k * 17, date '2025-03-03' + k * 18),
+       daterange(date '2025-06-01' + k * 5, date '2025-09-01' + k * 11), 'value', 1, '2099-12-31'
+FROM unnest(ARRAY['mrr', 'nrr', 'grr', 'churned_mrr']) AS m, generate_series(0, 4) AS k;
+WITH t AS (SELECT customer_id, mrr_agg(active, mrr) AS mrr FROM jr.subscriptions GROUP BY customer_id),
+grid AS (
+	SELECT g.goal_id, g.metric, k.k, p.*
+	FROM jr.goals g
+	     CROSS JOIN LATERAL (VALUES (0, g.baseline_period), (1, g.target_period)) AS k(k, period)
+	     CROSS JOIN LATERAL (SELECT revenue_agg(t.mrr, lower(k.period), (upper(k.period) - lower(k.period)) * interval '1 day', 1) AS s
+	                         FROM t) AS r
+	     CROSS JOIN LATERAL revenue_periods(r.s) AS p
+), expected AS (
+	SELECT goal_id, k,
+	       CASE metric WHEN 'mrr' THEN mrr_at_end::float8 WHEN 'nrr' THEN 100 * nrr WHEN 'grr' THEN 100 * grr
+	                   ELSE CASE WHEN customers_at_start > 0 THEN churned_mrr::float8 END END AS value,
+	       CASE metric WHEN 'mrr' THEN customers_at_end ELSE customers_at_start END AS n
+	FROM grid
+)
+SELECT g.metric, count(*) AS goals,
+       bool_and(abs(g.baseline - b.value) <= 1e-12 * abs(b.value) AND abs(g.current - c.value) <= 1e-12 * abs(c.value)) AS values_agree,
+       bool_and(g.baseline_n = b.n AND g.current_n = c.n) AS counts_agree,
+       bool_and(g.baseline_n > 50 AND g.current_n > 50 AND (g.p_value IS NOT NULL) = (g.metric <> 'mrr')) AS sizable
+FROM jr.goal_progress g
+     JOIN expected b ON b.goal_id = g.goal_id AND b.k = 0
+     JOIN expected c ON c.goal_id = g.goal_id AND c.k = 1
+GROUP BY g.metric ORDER BY g.metric;
+-- and their p-values are those of the formula over the raw rows (above)
+SELECT metric, count(*) AS goals, count(z) AS tested, bool_and(p_value_ok) AS p_values_ok
+FROM pg_temp.revenue_p_values() GROUP BY metric ORDER BY metric;
 
 -- Revenue goals are for everything only, like churn_rate: the journey
 -- does not know which touchpoint or stage a subscription belongs to.
