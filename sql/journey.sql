@@ -560,13 +560,18 @@ BEGIN
 	-- monthly amount of each subscription, 0 for the rows stored (set the
 	-- amounts with UPDATE), and the revenue goal metrics, for everything
 	-- only, like churn_rate.  ADD COLUMN with a constant default rewrites
-	-- nothing; the CHECK reads the rows once.
+	-- nothing; the CHECK reads the rows once.  The goals' constraints are
+	-- judged on their own, by what they say, not by the column.
 	IF NOT EXISTS (SELECT FROM pg_attribute
 				   WHERE attrelid = format('%I.subscriptions', s)::regclass AND attname = 'mrr' AND NOT attisdropped) THEN
 		EXECUTE format($$
 			ALTER TABLE %1$I.subscriptions
 				ADD COLUMN mrr numeric NOT NULL DEFAULT 0
 					CONSTRAINT subscriptions_mrr_valid CHECK (mrr >= 0 AND mrr < 'Infinity' AND mrr = round(mrr, 4))$$, s);
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_constraint
+				   WHERE conrelid = format('%I.goals', s)::regclass AND conname = 'goals_churn_rate_for_everything'
+					 AND pg_get_constraintdef(oid) LIKE '%churned_mrr%') THEN
 		EXECUTE format($$
 			ALTER TABLE %1$I.goals
 				DROP CONSTRAINT goals_metric_check,
