@@ -211,7 +211,11 @@ BEGIN
 			customer_id     %2$s NOT NULL,
 			plan            text,
 			active          daterange NOT NULL
-				CONSTRAINT subscriptions_active_has_start CHECK (NOT isempty(active) AND NOT lower_inf(active))
+				CONSTRAINT subscriptions_active_has_start CHECK (NOT isempty(active) AND NOT lower_inf(active)),
+			-- last, where cx_journey_upgrade's ADD COLUMN puts it in a
+			-- 0.3.0 journey: the two must stay alike
+			mrr             numeric NOT NULL DEFAULT 0
+				CONSTRAINT subscriptions_mrr_valid CHECK (mrr >= 0 AND mrr < 'Infinity' AND mrr = round(mrr, 4))
 		)$$, s, idtype);
 	EXECUTE format('CREATE INDEX ON %I.subscriptions (customer_id)', s);
 
@@ -223,7 +227,7 @@ BEGIN
 				CONSTRAINT goals_metric_check CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
 					'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
 					'resolution_p50', 'resolution_p90', 'resolution_km_median', 'first_response_sla',
-					'resolution_sla')),
+					'resolution_sla', 'mrr', 'nrr', 'grr', 'churned_mrr')),
 			stage           text CONSTRAINT goals_stage_fkey REFERENCES %1$I.journey_stages ON UPDATE CASCADE,
 			touchpoint_id   integer CONSTRAINT goals_touchpoint_id_fkey REFERENCES %1$I.touchpoints,
 			baseline_period daterange NOT NULL
@@ -238,8 +242,11 @@ BEGIN
 			due_date        date NOT NULL,
 			description     text,
 			CONSTRAINT goals_one_scope CHECK (stage IS NULL OR touchpoint_id IS NULL),
+			-- the name says churn_rate, and stays: the revenue metrics
+			-- joined it in 0.4.0 (a rename would break users' scripts)
 			CONSTRAINT goals_churn_rate_for_everything
-				CHECK (metric <> 'churn_rate' OR (stage IS NULL AND touchpoint_id IS NULL)),
+				CHECK (metric NOT IN ('churn_rate', 'mrr', 'nrr', 'grr', 'churned_mrr')
+					OR (stage IS NULL AND touchpoint_id IS NULL)),
 			CONSTRAINT goals_due_after_target_start CHECK (due_date > lower(target_period)),
 			sla             interval,
 			CONSTRAINT goals_sla_for_sla_metrics
@@ -289,8 +296,6 @@ BEGIN
 		'survey responses: one score of one metric (nps, csat, ces) at one touchpoint; a NULL score is a question not answered; weight is kept for your own weighted analyses (the views count each response once)');
 	EXECUTE format('COMMENT ON TABLE %I.interactions IS %L', s,
 		'service interactions (cases, tickets, calls): opened, first response and resolution times, which give response and resolution times');
-	EXECUTE format('COMMENT ON TABLE %I.subscriptions IS %L', s,
-		'customer subscriptions: the days each was active, [start, end) with no end while still active; churn is computed from them');
 	EXECUTE format('COMMENT ON TABLE %I.daily_summaries IS %L', s,
 		'NPS, CSAT and CES summaries per day and touchpoint, filled by cx_journey_refresh; the *_from_daily scorecards roll them up');
 
@@ -301,7 +306,7 @@ BEGIN
 END
 $function$;
 COMMENT ON FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) IS
-	'creates a touchpoint schema in the named schema (created if missing), owned by the caller: stages, the default touchpoint catalog, metric scales, responses, interactions, subscriptions, goals, daily summaries, the scorecard views and goal_progress; the customer id has the given type';
+	'creates a touchpoint schema in the named schema (created if missing), owned by the caller: stages, the default touchpoint catalog, metric scales, responses, interactions, subscriptions, goals, daily summaries, the scorecard views, the revenue views and goal_progress; the customer id has the given type';
 
 -- Whether the caller may run the code of a journey's tables: refresh and
 -- upgrade run their triggers, defaults, constraints and functions with the
@@ -476,7 +481,12 @@ DECLARE
 	col record;
 	views text[] := ARRAY['touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard',
 		'touchpoint_scorecard_from_daily', 'stage_scorecard_from_daily', 'overall_scorecard_from_daily',
-		'goal_progress'];
+		'revenue_scorecard', 'revenue_cohorts', 'goal_progress'];
+	-- the goals_metric_check of cx_journey_create
+	goals_metric_check text := $$CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
+					'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
+					'resolution_p50', 'resolution_p90', 'resolution_km_median', 'first_response_sla',
+					'resolution_sla', 'mrr', 'nrr', 'grr', 'churned_mrr'))$$;
 	grants text[];
 	g text;
 	days date[];
@@ -490,6 +500,7 @@ BEGIN
 	SELECT oid INTO nsp FROM pg_namespace WHERE nspname = s;
 	IF nsp IS NULL OR to_regclass(format('%I.%I', s, 'daily_interactions')) IS NULL
 		OR to_regclass(format('%I.%I', s, 'goals')) IS NULL
+		OR to_regclass(format('%I.%I', s, 'subscriptions')) IS NULL
 		OR to_regclass(format('%I.%I', s, 'metric_scales')) IS NULL THEN
 		RAISE EXCEPTION 'schema "%" holds no journey', s
 			USING ERRCODE = 'invalid_parameter_value',
@@ -503,7 +514,7 @@ BEGIN
 	WHERE x.extname = 'cx_metrics';
 	IF NOT trust_owner THEN
 		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
-			USING s, ARRAY['metric_scales', 'touchpoints', 'interactions',
+			USING s, ARRAY['metric_scales', 'touchpoints', 'interactions', 'subscriptions',
 			'goals', 'daily_interactions'], 'upgrade';
 	END IF;
 	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
@@ -531,20 +542,44 @@ BEGIN
 
 	-- 0.3.0 -> 0.4.0, goals: the metrics of percentiles, the Kaplan-Meier
 	-- median and SLA shares, and the SLA limit they need.  The constraints
-	-- are those of cx_journey_create.
+	-- are those of cx_journey_create (goals_metric_check: the revenue
+	-- metrics too, below).
 	IF NOT EXISTS (SELECT FROM pg_attribute
 				   WHERE attrelid = format('%I.goals', s)::regclass AND attname = 'sla' AND NOT attisdropped) THEN
 		EXECUTE format($$
 			ALTER TABLE %1$I.goals
 				DROP CONSTRAINT goals_metric_check,
-				ADD CONSTRAINT goals_metric_check CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
-					'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
-					'resolution_p50', 'resolution_p90', 'resolution_km_median', 'first_response_sla',
-					'resolution_sla')),
+				ADD CONSTRAINT goals_metric_check %2$s,
 				ADD COLUMN sla interval,
 				ADD CONSTRAINT goals_sla_for_sla_metrics
 					CHECK ((sla IS NOT NULL) = (metric IN ('first_response_sla', 'resolution_sla'))),
-				ADD CONSTRAINT goals_sla_positive CHECK (sla > interval '0')$$, s);
+				ADD CONSTRAINT goals_sla_positive CHECK (sla > interval '0')$$, s, goals_metric_check);
+	END IF;
+
+	-- 0.3.0 (or a 0.4.0 development journey) -> 0.4.0, revenue: the
+	-- monthly amount of each subscription, 0 for the rows stored (set the
+	-- amounts with UPDATE), and the revenue goal metrics, for everything
+	-- only, like churn_rate.  ADD COLUMN with a constant default rewrites
+	-- nothing; the CHECK reads the rows once.  The goals' constraints are
+	-- judged on their own, by what they say, not by the column.
+	IF NOT EXISTS (SELECT FROM pg_attribute
+				   WHERE attrelid = format('%I.subscriptions', s)::regclass AND attname = 'mrr' AND NOT attisdropped) THEN
+		EXECUTE format($$
+			ALTER TABLE %1$I.subscriptions
+				ADD COLUMN mrr numeric NOT NULL DEFAULT 0
+					CONSTRAINT subscriptions_mrr_valid CHECK (mrr >= 0 AND mrr < 'Infinity' AND mrr = round(mrr, 4))$$, s);
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_constraint
+				   WHERE conrelid = format('%I.goals', s)::regclass AND conname = 'goals_churn_rate_for_everything'
+					 AND pg_get_constraintdef(oid) LIKE '%churned_mrr%') THEN
+		EXECUTE format($$
+			ALTER TABLE %1$I.goals
+				DROP CONSTRAINT goals_metric_check,
+				ADD CONSTRAINT goals_metric_check %2$s,
+				DROP CONSTRAINT goals_churn_rate_for_everything,
+				ADD CONSTRAINT goals_churn_rate_for_everything
+					CHECK (metric NOT IN ('churn_rate', 'mrr', 'nrr', 'grr', 'churned_mrr')
+						OR (stage IS NULL AND touchpoint_id IS NULL))$$, s, goals_metric_check);
 	END IF;
 
 	-- 0.3.0 -> 0.4.0, daily_interactions: arrays of hours become duration
@@ -749,6 +784,81 @@ BEGIN
 		END LOOP;
 	END LOOP;
 
+	-- Revenue: one revenue_agg over the customers' MRR timelines (mrr_agg
+	-- of their subscriptions) gives every month at once.  The grid is of
+	-- dates, monthly from the month of the earliest subscription start
+	-- (of the finite ones: a start at -infinity is paying at the first
+	-- boundary; mrr_agg refuses dates before year 1) to the current
+	-- month, whose row ends on the first of the next: the end is
+	-- the only thing current_date, in the session time zone, decides.  No
+	-- subscriptions, or none with a finite start before next month: no
+	-- rows.  The
+	-- summary is of the same grid in both views, with cohorts in one.
+	FOREACH view_name IN ARRAY ARRAY['revenue_scorecard', 'revenue_cohorts'] LOOP
+		view_sql := format($$
+			CREATE VIEW %1$I.%2$I WITH (security_invoker = true) AS
+			SELECT %3$s
+			FROM (SELECT date_trunc('month', min(lower(sb.active)) FILTER (WHERE isfinite(lower(sb.active)))::timestamp)::date AS origin,
+			             (date_trunc('month', current_date::timestamp) + interval '1 month')::date AS until
+			      FROM %1$I.subscriptions sb) AS o
+			     CROSS JOIN LATERAL (SELECT %4$I.revenue_agg(c.mrr, o.origin, interval '1 month', o.until%5$s) AS s
+			                         FROM (SELECT sb.customer_id, %4$I.mrr_agg(sb.active, sb.mrr) AS mrr
+			                               FROM %1$I.subscriptions sb GROUP BY sb.customer_id) AS c) AS r
+			     CROSS JOIN LATERAL %4$I.%6$I(r.s) AS p
+			WHERE o.origin < o.until$$,
+			s, view_name,
+			CASE view_name WHEN 'revenue_scorecard' THEN
+				'p.period_start AS month, p.mrr_at_start, p.new_mrr, p.expansion_mrr, p.reactivation_mrr,
+			       p.contraction_mrr, p.churned_mrr, p.mrr_at_end, p.net_new_mrr,
+			       p.customers_at_start, p.new_customers, p.expansion_customers, p.reactivation_customers,
+			       p.contraction_customers, p.churned_customers, p.customers_at_end,
+			       p.nrr, p.grr, p.quick_ratio, p.arpa'
+			ELSE
+				'p.cohort, p.period_offset, p.cohort_size, p.cohort_mrr, p.customers, p.mrr,
+			       p.net_mrr_retention, p.customer_retention'
+			END,
+			e,
+			CASE view_name WHEN 'revenue_cohorts' THEN ', 12' ELSE '' END,
+			CASE view_name WHEN 'revenue_scorecard' THEN 'revenue_periods' ELSE 'revenue_cohort_retention' END);
+		EXECUTE view_sql;
+	END LOOP;
+	EXECUTE format('COMMENT ON VIEW %I.revenue_scorecard IS %L', s,
+		'revenue per month from subscriptions and their mrr, in one pass (revenue_periods of revenue_agg over the customers'' mrr_agg timelines): MRR at the start of the month, new, expansion, reactivation, contraction and churned MRR, MRR at the end, net new MRR (start + new + expansion + reactivation - contraction - churned = end, exactly), paying customers per movement, NRR, GRR, quick ratio, ARPA; a customer''s MRR at a month boundary is the smaller of their MRR on the first of the month and on the day before; one row per month from the month of the earliest subscription start to the current month; the grid is of dates, and only its end, the current month, comes from current_date in the session time zone; row-level security on subscriptions applies');
+	EXECUTE format('COMMENT ON VIEW %I.revenue_cohorts IS %L', s,
+		'revenue cohorts from subscriptions (revenue_cohort_retention of the monthly summary of revenue_scorecard, max_offset 12): per cohort (the customers whose MRR first became positive in a month) and offset 0..12 months, the cohort''s size and MRR at the end of its first month, and at the end of month cohort + offset its paying customers, MRR, net MRR retention and customer retention; months as in revenue_scorecard (a grid of dates, ending with the current month from current_date in the session time zone); row-level security on subscriptions applies');
+	FOR col IN SELECT * FROM (VALUES
+		('revenue_scorecard', 'month', 'first day of the month'),
+		('revenue_scorecard', 'mrr_at_start', 'MRR at the start of the month: the sum over customers of their MRR carried across the first of the month (the smaller of their MRR that day and the day before)'),
+		('revenue_scorecard', 'new_mrr', 'MRR at the end of the month of the customers who were not paying at its start and had never paid before'),
+		('revenue_scorecard', 'expansion_mrr', 'MRR gained from customers paying at both ends of the month who pay more at the end'),
+		('revenue_scorecard', 'reactivation_mrr', 'MRR at the end of the month of the customers who were not paying at its start but had paid before'),
+		('revenue_scorecard', 'contraction_mrr', 'MRR lost by customers paying at both ends of the month who pay less at the end'),
+		('revenue_scorecard', 'churned_mrr', 'MRR at the start of the month of the customers paying then and not at its end'),
+		('revenue_scorecard', 'mrr_at_end', 'MRR at the end of the month (the start of the next): mrr_at_start + new + expansion + reactivation - contraction - churned, exactly'),
+		('revenue_scorecard', 'net_new_mrr', 'mrr_at_end - mrr_at_start'),
+		('revenue_scorecard', 'customers_at_start', 'customers paying (MRR above 0) at the start of the month'),
+		('revenue_scorecard', 'new_customers', 'customers counted in new_mrr'),
+		('revenue_scorecard', 'expansion_customers', 'customers counted in expansion_mrr'),
+		('revenue_scorecard', 'reactivation_customers', 'customers counted in reactivation_mrr'),
+		('revenue_scorecard', 'contraction_customers', 'customers counted in contraction_mrr'),
+		('revenue_scorecard', 'churned_customers', 'customers counted in churned_mrr'),
+		('revenue_scorecard', 'customers_at_end', 'customers paying at the end of the month'),
+		('revenue_scorecard', 'nrr', 'net revenue retention, a ratio (1.02 is 102%): (mrr_at_start + expansion - contraction - churned) / mrr_at_start; NULL when mrr_at_start is 0'),
+		('revenue_scorecard', 'grr', 'gross revenue retention, a ratio: (mrr_at_start - contraction - churned) / mrr_at_start; NULL when mrr_at_start is 0'),
+		('revenue_scorecard', 'quick_ratio', '(new + expansion + reactivation) / (contraction + churned); NULL when nothing was lost'),
+		('revenue_scorecard', 'arpa', 'average revenue per account: mrr_at_end / customers_at_end (4 decimals); NULL without paying customers'),
+		('revenue_cohorts', 'cohort', 'first day of the month in which the cohort''s customers first paid (their MRR first became positive)'),
+		('revenue_cohorts', 'period_offset', 'months after the cohort''s month: 0 is its end, k the end of the month cohort + k'),
+		('revenue_cohorts', 'cohort_size', 'customers who first paid in the cohort''s month, those no longer paying at its end included'),
+		('revenue_cohorts', 'cohort_mrr', 'the cohort''s MRR at the end of its month (offset 0): the month''s new MRR'),
+		('revenue_cohorts', 'customers', 'the cohort''s customers paying at the end of month cohort + period_offset'),
+		('revenue_cohorts', 'mrr', 'the cohort''s MRR at the end of month cohort + period_offset'),
+		('revenue_cohorts', 'net_mrr_retention', 'mrr / cohort_mrr, a ratio; NULL when cohort_mrr is 0'),
+		('revenue_cohorts', 'customer_retention', 'customers / cohort_size, a ratio; NULL for an empty cohort')) AS c(view_name, name, comment)
+	LOOP
+		EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, col.view_name, col.name, col.comment);
+	END LOOP;
+
 	-- Goal progress.  Each metric has its own branch; the branches of the
 	-- other metrics are skipped by a one-time filter on g.metric.
 	EXECUTE format($$
@@ -770,7 +880,8 @@ BEGIN
 		            ELSE v.current <= ex.expected END AS on_track
 		FROM %1$I.goals g
 		LEFT JOIN %1$I.touchpoints tp ON tp.touchpoint_id = g.touchpoint_id
-		CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('nps', 'csat', 'first_response_sla', 'resolution_sla') THEN true
+		CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('nps', 'csat', 'first_response_sla', 'resolution_sla',
+		                                                  'mrr', 'nrr', 'grr') THEN true
 		                                WHEN g.metric = 'ces' THEN %5$L::boolean
 		                                ELSE false END AS higher_is_better) AS hb
 		LEFT JOIN LATERAL (
@@ -909,6 +1020,63 @@ BEGIN
 			                                ELSE coalesce(%2$I.completed(r.b), 0) END AS current_n) AS m
 			WHERE g.metric IN ('first_response_p50', 'first_response_p90', 'resolution_p50', 'resolution_p90',
 			                   'resolution_km_median', 'first_response_sla', 'resolution_sla')
+			UNION ALL
+			-- Revenue, for everything.  Per customer and period [lo, hi): a =
+			-- the MRR carried across lo, b = across hi (mrr_at: the boundary
+			-- rule of revenue_agg), from one pass over subscriptions; the
+			-- sums are numeric, exact and independent of the order of the
+			-- rows.  mrr: sum of b, n = customers paying at hi.  nrr, grr:
+			-- 100 * sum(y) / sum(x) over the customers paying at lo (x = a; y
+			-- = b, or least(a, b) for grr), n = those customers, and for the
+			-- test the standard deviation of the ratio estimator's
+			-- linearisation, sd^2 = sum((y - R x)^2) / ((n - 1) xbar^2) (so
+			-- sd^2 / n is its variance), written with the sums alone:
+			-- n^2 [(sum x)^2 sum y^2 - 2 sum x sum y sum xy + (sum y)^2 sum x^2]
+			-- / ((n - 1) (sum x)^4).  churned_mrr: sum of a over the
+			-- customers paying at lo and not at hi; its test compares the
+			-- mean churned amount per customer paying at lo (a if b = 0, else
+			-- 0).  No customer paying at lo: nrr, grr, churned_mrr are NULL.
+			SELECT max(q.value) FILTER (WHERE q.k = 0), max(q.value) FILTER (WHERE q.k = 1),
+			       CASE WHEN g.metric <> 'mrr' AND min(q.n) FILTER (WHERE q.k = 0) >= 2
+			                 AND min(q.n) FILTER (WHERE q.k = 1) >= 2 THEN
+			           (%2$I.mean_test(max(q.test_mean) FILTER (WHERE q.k = 0), max(q.test_sd) FILTER (WHERE q.k = 0),
+			                           min(q.n) FILTER (WHERE q.k = 0),
+			                           max(q.test_mean) FILTER (WHERE q.k = 1), max(q.test_sd) FILTER (WHERE q.k = 1),
+			                           min(q.n) FILTER (WHERE q.k = 1))).p_value END,
+			       coalesce(min(q.shown_n) FILTER (WHERE q.k = 0), 0), coalesce(min(q.shown_n) FILTER (WHERE q.k = 1), 0)
+			FROM (SELECT st.k,
+			             CASE WHEN g.metric = 'mrr' THEN st.mrr_end::float8
+			                  WHEN st.n = 0 THEN NULL
+			                  WHEN g.metric = 'churned_mrr' THEN st.churned::float8
+			                  ELSE (100 * st.sy / st.sx)::float8 END AS value,
+			             CASE WHEN g.metric = 'churned_mrr' THEN st.churned_mean::float8
+			                  ELSE (100 * st.sy / st.sx)::float8 END AS test_mean,
+			             CASE WHEN g.metric = 'churned_mrr' THEN st.churned_sd::float8
+			                  WHEN st.n >= 2 THEN 100 * sqrt((st.n * st.n
+			                      * (st.sx * st.sx * st.syy - 2 * st.sx * st.sy * st.sxy + st.sy * st.sy * st.sxx)
+			                      / ((st.n - 1) * st.sx * st.sx * st.sx * st.sx))::float8) END AS test_sd,
+			             st.n,
+			             CASE WHEN g.metric = 'mrr' THEN st.paying_end ELSE st.n END AS shown_n
+			      FROM (SELECT pr.k, sum(ab.b) AS mrr_end, count(*) FILTER (WHERE ab.b > 0) AS paying_end,
+			                   count(*) FILTER (WHERE ab.a > 0) AS n,
+			                   sum(ab.a) FILTER (WHERE ab.a > 0) AS sx, sum(y.y) FILTER (WHERE ab.a > 0) AS sy,
+			                   sum(ab.a * ab.a) FILTER (WHERE ab.a > 0) AS sxx, sum(y.y * y.y) FILTER (WHERE ab.a > 0) AS syy,
+			                   sum(ab.a * y.y) FILTER (WHERE ab.a > 0) AS sxy,
+			                   coalesce(sum(ab.a) FILTER (WHERE ab.a > 0 AND ab.b = 0), 0) AS churned,
+			                   avg(CASE WHEN ab.b = 0 THEN ab.a ELSE 0 END) FILTER (WHERE ab.a > 0) AS churned_mean,
+			                   stddev_samp(CASE WHEN ab.b = 0 THEN ab.a ELSE 0 END) FILTER (WHERE ab.a > 0) AS churned_sd
+			            FROM (SELECT sb.customer_id, %2$I.mrr_agg(sb.active, sb.mrr) AS mrr
+			                  FROM %1$I.subscriptions sb GROUP BY sb.customer_id) AS c
+			                 CROSS JOIN (VALUES (0), (1)) AS pr(k)
+			                 CROSS JOIN LATERAL (SELECT CASE pr.k WHEN 0 THEN g.baseline_period ELSE g.target_period END AS period) AS pp
+			                 CROSS JOIN LATERAL (SELECT %2$I.mrr_at(c.mrr, lower(pp.period)) AS a,
+			                                            %2$I.mrr_at(c.mrr, upper(pp.period)) AS b) AS ab
+			                 CROSS JOIN LATERAL (SELECT CASE WHEN g.metric = 'grr' THEN least(ab.a, ab.b) ELSE ab.b END AS y) AS y
+			            GROUP BY pr.k) AS st) AS q
+			-- HAVING, not WHERE: without GROUP BY the aggregates give a row
+			-- even for no input.  The planner copies the condition to WHERE
+			-- too, so the other goals skip the scan.
+			HAVING g.metric IN ('mrr', 'nrr', 'grr', 'churned_mrr')
 		) AS v ON true
 		CROSS JOIN LATERAL (SELECT CASE g.target_kind
 		                               WHEN 'value' THEN g.target::float8
@@ -928,12 +1096,16 @@ BEGIN
 		'SMART goals: a metric, a scope (everything, a stage or a touchpoint), a baseline period, a target period, a target (a value, a change in points, or a change in percent of the baseline), a due date, and for the *_sla metrics the limit sla; see goal_progress');
 	EXECUTE format('COMMENT ON COLUMN %I.goals.sla IS %L', s,
 		'the time limit of an SLA goal (first_response_sla, resolution_sla: the share of cases done within it); NULL for every other metric');
+	EXECUTE format('COMMENT ON TABLE %I.subscriptions IS %L', s,
+		'customer subscriptions: the days each was active, [start, end) with no end while still active, and its monthly recurring amount mrr; churn counts every subscription, the revenue views and goals their amounts');
+	EXECUTE format('COMMENT ON COLUMN %I.subscriptions.mrr IS %L', s,
+		'the monthly recurring revenue of the subscription in the journey''s one currency, exact to 4 decimals, at least 0: a discount is entered as the net amount, 0 for a free plan or a trial (rows of a 0.3.0 journey got 0 from cx_journey_upgrade: set the amounts with UPDATE)');
 	EXECUTE format('COMMENT ON TABLE %I.daily_interactions IS %L', s,
 		'per day and touchpoint, the interactions opened that day and their first-response and resolution times as duration summaries (1% relative error; a case without a first response or resolution is open, censored at its age at the refresh), filled by cx_journey_refresh; they roll up exactly; refresh the days that still have open cases');
 	EXECUTE format('COMMENT ON VIEW %I.goal_progress IS %L', s,
-		'progress of each goal: baseline = the metric over baseline_period, current = over target_period (so far), change = current - baseline, target_value = the value to reach (target itself, baseline + target, or baseline * (1 + target / 100)), met = current at or beyond target_value in the direction that is better for the metric (higher for NPS, CSAT, SLA shares and CES on a higher-is-easier scale; lower for churn rate, times and lower-is-easier CES), p_value = two-sided p-value of the change (nps_test, csat_test, mean_test on the CES summaries, proportion_test on churned / customers at start, mean_test on the mean, standard deviation and count of hours for first_response_time and resolution_time, the log-rank test of duration_test for the *_p50, *_p90 and resolution_km_median goals, proportion_test of the cases done within sla among those whose outcome is known for *_sla goals), on_track = met, or, before due_date, current at least as good as baseline + (target_value - baseline) * the elapsed share of the time from the start of target_period to due_date; times are in hours (*_time: mean of completed cases; *_p50, *_p90: nearest-rank percentiles of completed cases within 1%; resolution_km_median: the Kaplan-Meier median, open cases censored at their age now), SLA shares in percent 0..100 of the cases whose outcome at sla is known; baseline_n and current_n count responses, customers at start, completed cases (times and percentiles), all cases (KM median) or known cases (SLA); churn_rate is the share of the customers at the start of a period who churned in it (0..1)');
+		'progress of each goal: baseline = the metric over baseline_period, current = over target_period (so far), change = current - baseline, target_value = the value to reach (target itself, baseline + target, or baseline * (1 + target / 100)), met = current at or beyond target_value in the direction that is better for the metric (higher for NPS, CSAT, SLA shares, MRR, NRR, GRR and CES on a higher-is-easier scale; lower for churn rate, churned MRR, times and lower-is-easier CES), p_value = two-sided p-value of the change (nps_test, csat_test, mean_test on the CES summaries, proportion_test on churned / customers at start, mean_test on the mean, standard deviation and count of hours for first_response_time and resolution_time, the log-rank test of duration_test for the *_p50, *_p90 and resolution_km_median goals, proportion_test of the cases done within sla among those whose outcome is known for *_sla goals, for nrr and grr the z-test of the two ratios with the ratio estimator''s linearisation standard error, for churned_mrr mean_test of the churned amount per customer paying at the start; none for mrr, a total, not an estimate; the two periods of a revenue goal share customers, and the tests treat them as independent samples, which is conservative when they are positively correlated), on_track = met, or, before due_date, current at least as good as baseline + (target_value - baseline) * the elapsed share of the time from the start of target_period to due_date; times are in hours (*_time: mean of completed cases; *_p50, *_p90: nearest-rank percentiles of completed cases within 1%; resolution_km_median: the Kaplan-Meier median, open cases censored at their age now), SLA shares in percent 0..100 of the cases whose outcome at sla is known; baseline_n and current_n count responses, customers at start, completed cases (times and percentiles), all cases (KM median), known cases (SLA), customers paying at the end (mrr) or at the start (nrr, grr, churned_mrr); churn_rate is the share of the customers at the start of a period who churned in it (0..1); revenue goals are for everything and read subscriptions: per customer a = mrr_at(timeline, start of the period), b = mrr_at(timeline, its end), mrr = the sum of b (MRR at the end of the period), nrr = 100 * sum of b / sum of a and grr = 100 * sum of least(a, b) / sum of a over the customers paying at the start (percent), churned_mrr = the sum of a of those paying at the start and not at the end; a period not over yet counts the subscriptions as booked to its end');
 	RETURN written;
 END
 $function$;
 COMMENT ON FUNCTION cx_journey_upgrade(pg_catalog.text, pg_catalog.bool) IS
-	'brings a journey schema made by an older cx_journey_create to this version in place, keeping every row stored: 0.3.0 to 0.4.0 adds goals.sla and the new goal metrics, turns daily_interactions into duration summaries recomputed from interactions for the days it had, and makes the scorecard views and goal_progress again (their grants kept); returns the number of daily_interactions rows rebuilt; on a current journey it only makes the views again; only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+	'brings a journey schema made by an older cx_journey_create to this version in place, keeping every row stored: 0.3.0 to 0.4.0 adds goals.sla, subscriptions.mrr (0 on the rows stored: set the amounts with UPDATE) and the new goal metrics, turns daily_interactions into duration summaries recomputed from interactions for the days it had, and makes the scorecard views, the revenue views and goal_progress again (their grants kept); returns the number of daily_interactions rows rebuilt; on a current journey it only makes the views again; only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';

@@ -73,14 +73,16 @@ WHERE c.relnamespace = 'jt'::regnamespace AND c.relkind IN ('r', 'v')
   AND obj_description(c.oid, 'pg_class') IS NULL;
 SELECT p.oid::regprocedure, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
 FROM pg_proc p WHERE p.proname IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade') ORDER BY 1;
--- every column of the scorecards but the grouping keys has a comment
--- (BI tools show them), and so has goals.sla
+-- every column of the scorecards (revenue_cohorts too) but the grouping
+-- keys has a comment (BI tools show them), and so have goals.sla and
+-- subscriptions.mrr
 SELECT c.relname, a.attname AS uncommented
 FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-WHERE c.relnamespace = 'jt'::regnamespace AND c.relname LIKE '%scorecard%' AND a.attnum > 0
+WHERE c.relnamespace = 'jt'::regnamespace AND (c.relname LIKE '%scorecard%' OR c.relname = 'revenue_cohorts') AND a.attnum > 0
   AND a.attname NOT IN ('stage', 'touchpoint_id', 'touchpoint') AND col_description(c.oid, a.attnum) IS NULL
 ORDER BY 1, 2;
-SELECT col_description('jt.goals'::regclass, (SELECT attnum FROM pg_attribute WHERE attrelid = 'jt.goals'::regclass AND attname = 'sla')) IS NOT NULL AS sla_commented;
+SELECT col_description('jt.goals'::regclass, (SELECT attnum FROM pg_attribute WHERE attrelid = 'jt.goals'::regclass AND attname = 'sla')) IS NOT NULL AS sla_commented,
+       col_description('jt.subscriptions'::regclass, (SELECT attnum FROM pg_attribute WHERE attrelid = 'jt.subscriptions'::regclass AND attname = 'mrr')) IS NOT NULL AS mrr_commented;
 
 -- The stages and the default catalog.
 SELECT * FROM jt.journey_stages ORDER BY position;

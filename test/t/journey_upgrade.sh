@@ -16,8 +16,12 @@
 # From 0.3.0 also the journey (README, "Upgrading a journey"): a journey made
 # on 0.3.0, with data, daily summaries refreshed and a grant on a view, is
 # converted by cx_journey_upgrade() after the update; every row stored
-# stays, and its tables (columns, constraints, indexes, comments) and all
-# seven views equal those of a fresh journey loaded with the same data.
+# stays (its subscriptions get mrr = 0), and its tables (columns,
+# constraints, indexes, comments) and all nine views equal those of a fresh
+# journey loaded with the same data, before and after the amounts are set
+# with UPDATE.  So does a journey of the 0.4.0 development versions without
+# subscriptions.mrr (goals.sla there, the goal constraints without the
+# revenue metrics).
 #
 # CX_UPGRADE_FROM="0.3.0" runs only the chains from the versions named.
 # Needs a running server in PGHOST/PGPORT/PGUSER (test/run provides one).
@@ -110,7 +114,8 @@ fi
 journey_rows="
 SELECT md5(string_agg(x, ';' ORDER BY x)) FROM (
 	SELECT 'r' || r::text AS x FROM j_old.responses r UNION ALL SELECT 'i' || i::text FROM j_old.interactions i
-	UNION ALL SELECT 's' || s::text FROM j_old.subscriptions s UNION ALL SELECT 'd' || d::text FROM j_old.daily_summaries d
+	UNION ALL SELECT 's' || row(s.subscription_id, s.customer_id, s.plan, s.active)::text FROM j_old.subscriptions s
+	UNION ALL SELECT 'd' || d::text FROM j_old.daily_summaries d
 	UNION ALL SELECT 'g' || row(g.goal_id, g.name, g.metric, g.stage, g.touchpoint_id, g.baseline_period, g.target_period,
 	                          g.target_kind, g.target, g.due_date, g.description)::text FROM j_old.goals g
 	UNION ALL SELECT 't' || t::text FROM j_old.touchpoints t UNION ALL SELECT 'm' || m::text FROM j_old.metric_scales m
@@ -293,12 +298,15 @@ SELECT cx_journey_create('j_new');
 $journey_data
 SELECT 'differing ' || v || ' ' || (SELECT count(*) FROM pg_temp.diff('j_old', 'j_new', v))
 FROM unnest(ARRAY['touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard', 'touchpoint_scorecard_from_daily',
-                  'stage_scorecard_from_daily', 'overall_scorecard_from_daily', 'goal_progress']) AS v
+                  'stage_scorecard_from_daily', 'overall_scorecard_from_daily', 'revenue_scorecard', 'revenue_cohorts',
+                  'goal_progress']) AS v
 ORDER BY v;
 SELECT 'rows ' || (SELECT count(*) FROM j_old.touchpoint_scorecard_from_daily) || ' ' ||
        (SELECT sum(interactions) FROM j_old.overall_scorecard_from_daily) || ' ' ||
        (SELECT sum(resolution_open) FROM j_old.overall_scorecard_from_daily) || ' ' ||
-       (SELECT count(*) FROM j_old.goal_progress WHERE current IS NOT NULL);
+       (SELECT count(*) FROM j_old.goal_progress WHERE current IS NOT NULL) || ' ' ||
+       (SELECT count(*) FROM j_old.revenue_scorecard) || ' ' || (SELECT count(*) FROM j_old.revenue_cohorts);
+GRANT SELECT ON j_old.revenue_scorecard TO cx_upgrade_reader;
 SELECT 'again ' || cx_journey_upgrade('j_old');
 SELECT 'differing after a second upgrade ' || (SELECT count(*) FROM pg_temp.diff('j_old', 'j_new', 'touchpoint_scorecard_from_daily'));
 COMMIT;
@@ -312,14 +320,19 @@ SQL
 		                              UNION SELECT date_trunc('month', opened_at), touchpoint_id FROM j_old.interactions) AS m) || ' ' ||
 		       (SELECT count(*) FROM j_old.interactions) || ' ' ||
 		       (SELECT count(*) FILTER (WHERE resolved_at IS NULL) FROM j_old.interactions) || ' ' ||
-		       (SELECT count(*) FROM j_old.goals)")
+		       (SELECT count(*) FROM j_old.goals) || ' ' ||
+		       (SELECT count(*) FROM generate_series(date_trunc('month', (SELECT min(lower(active)) FROM j_old.subscriptions)::timestamp),
+		                                             date_trunc('month', current_date::timestamp), interval '1 month')) || ' ' ||
+		       (SELECT count(*) FROM (SELECT count(*) AS p FROM generate_series(date_trunc('month', (SELECT min(lower(active)) FROM j_old.subscriptions)::timestamp),
+		                                                                       date_trunc('month', current_date::timestamp), interval '1 month')) AS m,
+		                             generate_series(0, m.p - 1) AS c, generate_series(0, least(12, m.p - 1 - c)) AS j)")
 	check "cx_journey_upgrade converts the 0.3.0 journey, rebuilding every (day, touchpoint) row of daily_interactions it had" \
 		"${expect%%|*}" "$(get upgraded)"
 	for v in goal_progress overall_scorecard overall_scorecard_from_daily stage_scorecard stage_scorecard_from_daily \
-		touchpoint_scorecard touchpoint_scorecard_from_daily; do
+		touchpoint_scorecard touchpoint_scorecard_from_daily revenue_scorecard revenue_cohorts; do
 		check "upgraded journey: $v equals a fresh journey's with the same data" 0 "$(get "differing $v")"
 	done
-	check "the views compared are not empty: scorecard rows, interactions, open cases, goals with a value" \
+	check "the views compared are not empty: scorecard rows, interactions, open cases, goals with a value, months and cohort rows of revenue" \
 		"${expect#*|}" "$(get rows)"
 	check "a second cx_journey_upgrade rebuilds nothing and changes nothing" "0|0" \
 		"$(get again)|$(get "differing after a second upgrade")"
@@ -333,13 +346,106 @@ SQL
 		not_ok "the upgraded journey's tables and views equal a fresh journey's: columns, defaults, constraints, indexes, comments"
 		diff <(echo "$fresh_shape") <(echo "$upgraded_shape") | sed 's/^/# /' | head -n 40 || true
 	fi
-	check "the grants on the journey's views survive the upgrade" "t|t|f" \
+	check "the grants on the journey's views survive the upgrade (and on a revenue view, a second one)" "t|t|f|t|f" \
 		"$(q "$old" -At -c "SELECT has_table_privilege('cx_upgrade_reader', 'j_old.touchpoint_scorecard', 'SELECT'),
 			has_table_privilege('cx_upgrade_reader', 'j_old.goal_progress', 'SELECT'),
-			has_table_privilege('cx_upgrade_reader', 'j_old.stage_scorecard', 'SELECT')")"
+			has_table_privilege('cx_upgrade_reader', 'j_old.stage_scorecard', 'SELECT'),
+			has_table_privilege('cx_upgrade_reader', 'j_old.revenue_scorecard', 'SELECT'),
+			has_table_privilege('cx_upgrade_reader', 'j_old.revenue_cohorts', 'SELECT')")"
 	check "the upgraded journey takes the new goals (an SLA share)" "t" \
 		"$(q "$old" -At -c "INSERT INTO j_old.goals (name, metric, baseline_period, target_period, target_kind, target, due_date, sla)
 			VALUES ('sla', 'resolution_sla', '[2026-01-01,2026-02-01)', '[2026-02-01,2026-04-01)', 'value', 90, '2026-03-31', '1 day')" \
 			-c "SELECT current BETWEEN 0 AND 100 FROM j_old.goal_progress WHERE name = 'sla'")"
+
+	# The rows kept got mrr = 0; once the amounts are set with UPDATE, the
+	# revenue views and goals of the upgraded journey equal a fresh one's,
+	# and the MRR carried into the current month is that of plain SQL over
+	# the rows: per customer the smaller of the sums of the amounts active
+	# on its first day and on the day before.
+	check "the 0.3.0 journey's subscriptions are kept with mrr = 0" "40|40" \
+		"$(q "$old" -At -c "SELECT count(*) || '|' || count(*) FILTER (WHERE mrr = 0) FROM j_old.subscriptions")"
+	out=$(q "$old" -At 2>&1 <<'SQL'
+SET client_min_messages = warning;
+CREATE FUNCTION pg_temp.diff(a text, b text, v text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN QUERY EXECUTE format('(SELECT x::text FROM %1$I.%3$I x EXCEPT ALL SELECT y::text FROM %2$I.%3$I y)
+	                             UNION ALL (SELECT y::text FROM %2$I.%3$I y EXCEPT ALL SELECT x::text FROM %1$I.%3$I x)', a, b, v);
+END
+$$;
+UPDATE j_old.subscriptions SET mrr = 10 + subscription_id % 7 * 12.5;
+UPDATE j_new.subscriptions SET mrr = 10 + subscription_id % 7 * 12.5;
+INSERT INTO j_old.goals (name, metric, baseline_period, target_period, target_kind, target, due_date)
+VALUES ('nrr 100', 'nrr', '[2026-01-01,2026-02-01)', '[2026-02-01,2026-03-01)', 'value', 100, '2026-02-28'),
+       ('churned -10%', 'churned_mrr', '[2026-01-01,2026-02-01)', '[2026-02-01,2026-03-01)', 'percent_change', -10, '2026-02-28');
+INSERT INTO j_new.goals (name, metric, baseline_period, target_period, target_kind, target, due_date)
+SELECT name, metric, baseline_period, target_period, target_kind, target, due_date FROM j_old.goals WHERE metric IN ('nrr', 'churned_mrr');
+SELECT 'differing ' || v || ' ' || (SELECT count(*) FROM pg_temp.diff('j_old', 'j_new', v))
+FROM unnest(ARRAY['revenue_scorecard', 'revenue_cohorts']) AS v ORDER BY v;
+SELECT 'differing goals ' || count(*) FROM (
+	(SELECT name, baseline, current, p_value, baseline_n, current_n FROM j_old.goal_progress WHERE metric IN ('nrr', 'churned_mrr')
+	 EXCEPT ALL SELECT name, baseline, current, p_value, baseline_n, current_n FROM j_new.goal_progress)
+	UNION ALL
+	(SELECT name, baseline, current, p_value, baseline_n, current_n FROM j_new.goal_progress WHERE metric IN ('nrr', 'churned_mrr')
+	 EXCEPT ALL SELECT name, baseline, current, p_value, baseline_n, current_n FROM j_old.goal_progress)) AS d;
+SELECT 'revenue goals ' || count(*) FILTER (WHERE baseline > 0 AND current IS NOT NULL AND p_value BETWEEN 0 AND 1)
+FROM j_old.goal_progress WHERE metric IN ('nrr', 'churned_mrr');
+SELECT 'current month ' || v.mrr || ' ' || p.mrr || ' ' || (v.mrr > 0)
+FROM (SELECT mrr_at_start AS mrr FROM j_old.revenue_scorecard WHERE month = date_trunc('month', current_date::timestamp)::date) AS v,
+     (SELECT sum(least(m.before, m.on)) AS mrr
+      FROM (SELECT customer_id,
+                   coalesce(sum(mrr) FILTER (WHERE active @> date_trunc('month', current_date::timestamp)::date - 1), 0) AS before,
+                   coalesce(sum(mrr) FILTER (WHERE active @> date_trunc('month', current_date::timestamp)::date), 0) AS on
+            FROM j_old.subscriptions GROUP BY customer_id) AS m) AS p;
+SQL
+)
+	get() { sed -n "s/^$1 //p" <<<"$out"; }
+	check "with amounts set: revenue_scorecard, revenue_cohorts and the revenue goals equal a fresh journey's" "0|0|0" \
+		"$(get "differing revenue_scorecard")|$(get "differing revenue_cohorts")|$(get "differing goals")"
+	check "with amounts set: the revenue goals have values and p-values" 2 "$(get "revenue goals")"
+	cur=$(get "current month")
+	check "with amounts set: the MRR carried into the current month is that of plain SQL over the rows, and above 0" \
+		"$(awk '{ print $2 " " $2 " true" }' <<<"$cur")" "$cur"
+
+	# A journey of a 0.4.0 development version: goals.sla but no
+	# subscriptions.mrr, the goal constraints without the revenue metrics,
+	# and none of the revenue views (made here from a current journey by
+	# taking them out).  Upgraded, its tables and views are a fresh
+	# journey's, and its rows are kept.
+	q "$old" >/dev/null <<SQL
+SET client_min_messages = warning;
+SELECT cx_journey_create('j_dev');
+DROP VIEW j_dev.revenue_scorecard, j_dev.revenue_cohorts, j_dev.goal_progress;
+ALTER TABLE j_dev.subscriptions DROP COLUMN mrr;
+ALTER TABLE j_dev.goals
+	DROP CONSTRAINT goals_metric_check,
+	ADD CONSTRAINT goals_metric_check CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
+		'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
+		'resolution_p50', 'resolution_p90', 'resolution_km_median', 'first_response_sla',
+		'resolution_sla')),
+	DROP CONSTRAINT goals_churn_rate_for_everything,
+	ADD CONSTRAINT goals_churn_rate_for_everything
+		CHECK (metric <> 'churn_rate' OR (stage IS NULL AND touchpoint_id IS NULL));
+COMMENT ON TABLE j_dev.subscriptions IS 'customer subscriptions: the days each was active, [start, end) with no end while still active; churn is computed from them';
+INSERT INTO j_dev.subscriptions (customer_id, plan, active)
+SELECT i, 'basic', daterange(date '2025-10-01' + i * 3, CASE WHEN i % 4 = 0 THEN date '2026-01-15' + i END)
+FROM generate_series(1, 40) AS i;
+SQL
+	dev_rows="SELECT md5(string_agg(row(s.subscription_id, s.customer_id, s.plan, s.active)::text, ';' ORDER BY s.subscription_id)) FROM j_dev.subscriptions s"
+	dev_before=$(q "$old" -At -c "$dev_rows")
+	check "cx_journey_upgrade converts a 0.4.0 development journey without subscriptions.mrr" 0 \
+		"$(q "$old" -At -c "SET client_min_messages = warning" -c "SELECT cx_journey_upgrade('j_dev')")"
+	check "the development journey's subscriptions are kept, with mrr = 0" "$dev_before|40" \
+		"$(q "$old" -At -c "$dev_rows")|$(q "$old" -At -c "SELECT count(*) FILTER (WHERE mrr = 0) FROM j_dev.subscriptions")"
+	dev_shape=$(shape_of j_dev)
+	if [ "$dev_shape" = "$fresh_shape" ]; then
+		ok "the upgraded development journey's tables and views equal a fresh journey's ($(wc -l <<<"$fresh_shape" | tr -d ' ') lines)"
+	else
+		not_ok "the upgraded development journey's tables and views equal a fresh journey's"
+		diff <(echo "$fresh_shape") <(echo "$dev_shape") | sed 's/^/# /' | head -n 40 || true
+	fi
+	check "the upgraded development journey takes a revenue goal" "t" \
+		"$(q "$old" -At -c "INSERT INTO j_dev.goals (name, metric, baseline_period, target_period, target_kind, target, due_date)
+			VALUES ('mrr', 'mrr', '[2026-01-01,2026-02-01)', '[2026-02-01,2026-04-01)', 'value', 1, '2026-03-31')" \
+			-c "SELECT current = 0 AND baseline_n = 0 FROM j_dev.goal_progress WHERE name = 'mrr'")"
 fi
 echo "1..$n"
