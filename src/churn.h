@@ -138,21 +138,21 @@ typedef struct GridView
 	int			zone_len;
 } GridView;
 
+/*
+ * The view of a summary s of either layout: its grid fields have the same
+ * names in both (ChurnState here, RevenueState in revenue.h).
+ */
+#define GRID_VIEW_OF(s, bounds_, zone_) \
+	((GridView) {.kind = (ChurnKind) (s)->kind, .periods = (s)->periods, \
+				 .max_offset = (s)->max_offset, .months = (s)->months, \
+				 .days = (s)->days, .usecs = (s)->usecs, .bounds = (bounds_), \
+				 .zone = (zone_), .zone_len = (s)->zone_len})
+
 static inline GridView
 churn_grid_view(const ChurnState *s)
 {
-	GridView	v;
-
-	v.kind = (ChurnKind) s->kind;
-	v.periods = s->periods;
-	v.max_offset = s->max_offset;
-	v.months = s->months;
-	v.days = s->days;
-	v.usecs = s->usecs;
-	v.bounds = s->data + 1;		/* see cx_churn_bind() */
-	v.zone = churn_zone(s);
-	v.zone_len = s->zone_len;
-	return v;
+	/* the boundaries follow the customer count: see cx_churn_bind() */
+	return GRID_VIEW_OF(s, s->data + 1, churn_zone(s));
 }
 
 /*
@@ -276,6 +276,9 @@ extern int64 churn_parse_number(ChurnParser *ps, const char *what);
 extern int64 churn_parse_instant(ChurnParser *ps, ChurnKind kind, const char *what);
 extern void churn_parse_grid(ChurnParser *ps, ChurnGrid *g);
 extern void churn_parse_list(ChurnParser *ps, const char *key, int64 *out, int32 n);
+pg_noreturn extern void churn_binary_fail(const char *type_name, const char *detail);
+extern ChurnGrid churn_recv_grid(StringInfo buf, ChurnKind kind, int version, const char *type_name);
+extern void churn_send_grid(StringInfo buf, int version, const GridView *v);
 
 /* churn_grid.c */
 extern int64 churn_min_value(ChurnKind kind);

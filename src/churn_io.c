@@ -478,37 +478,41 @@ churn_summary_out(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-pg_noreturn static void
-binary_fail(ChurnKind kind, const char *detail)
+pg_noreturn void
+churn_binary_fail(const char *type_name, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type %s", churn_type_name(kind)),
+			 errmsg("invalid binary data for type %s", type_name),
 			 errdetail("%s", detail)));
 	pg_unreachable();
 }
 
-static ChurnState *
-churn_receive(StringInfo buf, ChurnKind kind)
+/*
+ * The binary form's header, for every summary over a grid: the version
+ * byte (which must be version), the kind byte (kind), origin int8, bucket
+ * (months int4, days int4, microseconds int8), periods int4, max_offset
+ * int4, zone length byte and zone name (0 for date grids): a grid checked
+ * with churn_grid_problem().
+ */
+ChurnGrid
+churn_recv_grid(StringInfo buf, ChurnKind kind, int version, const char *type_name)
 {
 	ChurnGrid	g = {.kind = kind};
-	ChurnCounts counts;
 	const char *problem;
-	int			version,
+	int			got_version,
 				got_kind,
 				zone_len;
-	int64		cells,
-				expected;
 
 	/* 1 + 1 + 8 + 4 + 4 + 8 + 4 + 4 + 1 bytes up to the zone name */
 	if (buf->len - buf->cursor < 35)
-		binary_fail(kind, "The header is truncated.");
-	version = pq_getmsgbyte(buf);
-	if (version != CHURN_VERSION)
-		binary_fail(kind, psprintf("Format version %d is not supported; only %d is.", version, CHURN_VERSION));
+		churn_binary_fail(type_name, "The header is truncated.");
+	got_version = pq_getmsgbyte(buf);
+	if (got_version != version)
+		churn_binary_fail(type_name, psprintf("Format version %d is not supported; only %d is.", got_version, version));
 	got_kind = pq_getmsgbyte(buf);
 	if (got_kind != (int) kind)
-		binary_fail(kind, psprintf("The grid kind is %d; %s has kind %d.", got_kind, churn_type_name(kind), kind));
+		churn_binary_fail(type_name, psprintf("The grid kind is %d; %s has kind %d.", got_kind, type_name, kind));
 	g.origin = pq_getmsgint64(buf);
 	g.months = pq_getmsgint(buf, 4);
 	g.days = pq_getmsgint(buf, 4);
@@ -517,26 +521,53 @@ churn_receive(StringInfo buf, ChurnKind kind)
 	g.max_offset = pq_getmsgint(buf, 4);
 	zone_len = pq_getmsgbyte(buf);
 	if ((problem = churn_grid_problem(&g)) != NULL)
-		binary_fail(kind, problem);
+		churn_binary_fail(type_name, problem);
 	if ((kind == CHURN_DATE) != (zone_len == 0))
-		binary_fail(kind, kind == CHURN_DATE ? "A date grid has no time zone: its length must be 0."
-					: "A timestamptz grid must name its time zone.");
+		churn_binary_fail(type_name, kind == CHURN_DATE ? "A date grid has no time zone: its length must be 0."
+						  : "A timestamptz grid must name its time zone.");
 	if (zone_len > buf->len - buf->cursor)
-		binary_fail(kind, "The time zone name is truncated.");
+		churn_binary_fail(type_name, "The time zone name is truncated.");
 	if (zone_len > 0)
 	{
 		char	   *name = pnstrdup(pq_getmsgbytes(buf, zone_len), zone_len);
 
 		if (strlen(name) != (size_t) zone_len || strchr(name, ';') != NULL ||
 			(g.tz = pg_tzset(name)) == NULL)
-			binary_fail(kind, "The time zone name is not a known time zone.");
+			churn_binary_fail(type_name, "The time zone name is not a known time zone.");
 		g.zone = name;
 	}
+	return g;
+}
+
+/* The header churn_recv_grid() reads. */
+void
+churn_send_grid(StringInfo buf, int version, const GridView *v)
+{
+	pq_sendbyte(buf, version);
+	pq_sendbyte(buf, v->kind);
+	pq_sendint64(buf, v->bounds[0]);
+	pq_sendint32(buf, v->months);
+	pq_sendint32(buf, v->days);
+	pq_sendint64(buf, v->usecs);
+	pq_sendint32(buf, v->periods);
+	pq_sendint32(buf, v->max_offset);
+	pq_sendbyte(buf, v->zone_len);
+	pq_sendbytes(buf, v->zone, v->zone_len);
+}
+
+static ChurnState *
+churn_receive(StringInfo buf, ChurnKind kind)
+{
+	ChurnGrid	g = churn_recv_grid(buf, kind, CHURN_VERSION, churn_type_name(kind));
+	ChurnCounts counts;
+	int64		cells,
+				expected;
 
 	cells = retained_cells(g.periods, g.max_offset);
 	expected = (1 + (g.periods + 1) + 5 * (int64) g.periods + cells) * (int64) sizeof(int64);
 	if (buf->len - buf->cursor != expected)
-		binary_fail(kind, psprintf("Expected " INT64_FORMAT " bytes of counts and nothing after them, found %d.",
+		churn_binary_fail(churn_type_name(kind),
+						  psprintf("Expected " INT64_FORMAT " bytes of counts and nothing after them, found %d.",
 								   expected, buf->len - buf->cursor));
 	counts = counts_alloc(g.periods, g.max_offset);
 	counts.customers = pq_getmsgint64(buf);
@@ -572,21 +603,13 @@ Datum
 churn_summary_send(PG_FUNCTION_ARGS)
 {
 	ChurnState *s = PG_GETARG_CHURN_P(0);
+	GridView	v = churn_grid_view(s);
 	ChurnReadout r;
 	StringInfoData buf;
 
 	churn_readout(s, &r);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, s->version);
-	pq_sendbyte(&buf, s->kind);
-	pq_sendint64(&buf, r.c.bounds[0]);
-	pq_sendint32(&buf, s->months);
-	pq_sendint32(&buf, s->days);
-	pq_sendint64(&buf, s->usecs);
-	pq_sendint32(&buf, s->periods);
-	pq_sendint32(&buf, s->max_offset);
-	pq_sendbyte(&buf, s->zone_len);
-	pq_sendbytes(&buf, churn_zone(s), s->zone_len);
+	churn_send_grid(&buf, s->version, &v);
 	pq_sendint64(&buf, *r.c.customers);
 	for (int32 j = 0; j <= s->periods; j++)
 		pq_sendint64(&buf, r.active[j]);

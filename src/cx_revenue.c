@@ -157,11 +157,9 @@ cx_mrr_max(const CxMrrStep *s, int64_t n)
 CxRevStatus
 cx_rev_check_grid(int32_t periods, int32_t max_offset)
 {
-	if (periods < 1 || periods > CX_CHURN_MAX_PERIODS)
-		return CX_REV_BAD_GRID;
-	if (max_offset < -1 || max_offset >= periods)
-		return CX_REV_BAD_GRID;
-	if ((int64_t) periods * (max_offset + 1) > CX_REV_MAX_CELLS)
+	/* churn's grids, with half its cohort cells: two counters a cell */
+	if (cx_churn_check_grid(periods, max_offset) != CX_CHURN_OK ||
+		(int64_t) periods * (max_offset + 1) > CX_REV_MAX_CELLS)
 		return CX_REV_BAD_GRID;
 	return CX_REV_OK;
 }

@@ -127,18 +127,8 @@ revenue_zone(const RevenueState *s)
 static inline GridView
 revenue_grid_view(const RevenueState *s)
 {
-	GridView	v;
-
-	v.kind = (ChurnKind) s->kind;
-	v.periods = s->periods;
-	v.max_offset = s->max_offset;
-	v.months = s->months;
-	v.days = s->days;
-	v.usecs = s->usecs;
-	v.bounds = s->data + 2;		/* see cx_rev_bind() */
-	v.zone = revenue_zone(s);
-	v.zone_len = s->zone_len;
-	return v;
+	/* the boundaries follow customers and mrr_bound: see cx_rev_bind() */
+	return GRID_VIEW_OF(s, s->data + 2, revenue_zone(s));
 }
 
 /* revenue_io.c */

@@ -244,15 +244,6 @@ parse_end(ChurnParser *ps)
 									  ps->p, (int) (ps->p - ps->input) + 1));
 }
 
-pg_noreturn static void
-binary_fail(const char *type_name, const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type %s", type_name),
-			 errdetail("%s", detail)));
-	pg_unreachable();
-}
 
 /* ---------------------------------------------------------------------
  * mrr_timeline
@@ -396,19 +387,19 @@ mrr_timeline_recv(PG_FUNCTION_ARGS)
 	CxMrrStep  *steps;
 
 	if (buf->len - buf->cursor < 7)
-		binary_fail(MRR_TYPE, "The header is truncated.");
+		churn_binary_fail(MRR_TYPE, "The header is truncated.");
 	version = pq_getmsgbyte(buf);
 	kind = pq_getmsgbyte(buf);
 	scale = pq_getmsgbyte(buf);
 	n = (int32) pq_getmsgint(buf, 4);
 	if (version != REVENUE_VERSION)
-		binary_fail(MRR_TYPE, psprintf("Format version %d is not supported; only %d is.", version, REVENUE_VERSION));
+		churn_binary_fail(MRR_TYPE, psprintf("Format version %d is not supported; only %d is.", version, REVENUE_VERSION));
 	if (kind != CHURN_DATE && kind != CHURN_TSTZ)
-		binary_fail(MRR_TYPE, psprintf("The kind is %d; it must be %d (date) or %d (timestamptz).", kind, CHURN_DATE, CHURN_TSTZ));
+		churn_binary_fail(MRR_TYPE, psprintf("The kind is %d; it must be %d (date) or %d (timestamptz).", kind, CHURN_DATE, CHURN_TSTZ));
 	if (scale > CX_REV_DECIMALS)
-		binary_fail(MRR_TYPE, psprintf("The scale is %d; it must be 0 to %d.", scale, CX_REV_DECIMALS));
+		churn_binary_fail(MRR_TYPE, psprintf("The scale is %d; it must be 0 to %d.", scale, CX_REV_DECIMALS));
 	if (n < 0 || n > CX_REV_MAX_STEPS || buf->len - buf->cursor != n * (int64) sizeof(CxMrrStep))
-		binary_fail(MRR_TYPE, "The number of steps does not match the bytes that follow.");
+		churn_binary_fail(MRR_TYPE, "The number of steps does not match the bytes that follow.");
 	steps = palloc(Max(n, 1) * sizeof(CxMrrStep));
 	for (int64 i = 0; i < n; i++)
 	{
@@ -757,58 +748,24 @@ static RevenueState *
 revenue_receive(StringInfo buf, ChurnKind kind)
 {
 	const char *type_name = revenue_type_name(kind);
-	ChurnGrid	g = {.kind = kind};
+	ChurnGrid	g = churn_recv_grid(buf, kind, REVENUE_VERSION, type_name);
 	RevenueInput in;
-	const char *problem;
-	int			version,
-				got_kind,
-				zone_len,
-				scale;
+	int			scale;
 	int64		cells,
 				expected;
 
-	/* 1 + 1 + 8 + 4 + 4 + 8 + 4 + 4 + 1 bytes up to the zone name */
-	if (buf->len - buf->cursor < 35)
-		binary_fail(type_name, "The header is truncated.");
-	version = pq_getmsgbyte(buf);
-	if (version != REVENUE_VERSION)
-		binary_fail(type_name, psprintf("Format version %d is not supported; only %d is.", version, REVENUE_VERSION));
-	got_kind = pq_getmsgbyte(buf);
-	if (got_kind != (int) kind)
-		binary_fail(type_name, psprintf("The grid kind is %d; %s has kind %d.", got_kind, type_name, kind));
-	g.origin = pq_getmsgint64(buf);
-	g.months = pq_getmsgint(buf, 4);
-	g.days = pq_getmsgint(buf, 4);
-	g.usecs = pq_getmsgint64(buf);
-	g.periods = pq_getmsgint(buf, 4);
-	g.max_offset = pq_getmsgint(buf, 4);
-	zone_len = pq_getmsgbyte(buf);
-	if ((problem = churn_grid_problem(&g)) != NULL)
-		binary_fail(type_name, problem);
 	if (cx_rev_check_grid(g.periods, g.max_offset) != CX_REV_OK)
-		binary_fail(type_name, psprintf("A revenue cohort matrix may have at most %d cells.", CX_REV_MAX_CELLS));
-	if ((kind == CHURN_DATE) != (zone_len == 0))
-		binary_fail(type_name, kind == CHURN_DATE ? "A date grid has no time zone: its length must be 0."
-					: "A timestamptz grid must name its time zone.");
-	if (zone_len + 1 > buf->len - buf->cursor)
-		binary_fail(type_name, "The time zone name is truncated.");
-	if (zone_len > 0)
-	{
-		char	   *name = pnstrdup(pq_getmsgbytes(buf, zone_len), zone_len);
-
-		if (strlen(name) != (size_t) zone_len || strchr(name, ';') != NULL ||
-			(g.tz = pg_tzset(name)) == NULL)
-			binary_fail(type_name, "The time zone name is not a known time zone.");
-		g.zone = name;
-	}
+		churn_binary_fail(type_name, psprintf("A revenue cohort matrix may have at most %d cells.", CX_REV_MAX_CELLS));
+	if (buf->len - buf->cursor < 1)
+		churn_binary_fail(type_name, "The scale is missing.");
 	scale = pq_getmsgbyte(buf);
 	if (scale > CX_REV_DECIMALS)
-		binary_fail(type_name, psprintf("The scale is %d; it must be 0 to %d.", scale, CX_REV_DECIMALS));
+		churn_binary_fail(type_name, psprintf("The scale is %d; it must be 0 to %d.", scale, CX_REV_DECIMALS));
 
 	cells = cohort_cells(g.periods, g.max_offset);
 	expected = (2 + 2 * ((int64) g.periods + 1) + 11 * (int64) g.periods + 2 * cells) * (int64) sizeof(int64);
 	if (buf->len - buf->cursor != expected)
-		binary_fail(type_name, psprintf("Expected " INT64_FORMAT " bytes of values and nothing after them, found %d.",
+		churn_binary_fail(type_name, psprintf("Expected " INT64_FORMAT " bytes of values and nothing after them, found %d.",
 										expected, buf->len - buf->cursor));
 	in = input_alloc(g.periods, g.max_offset);
 	in.scale = scale;
@@ -852,21 +809,13 @@ Datum
 revenue_summary_send(PG_FUNCTION_ARGS)
 {
 	RevenueState *s = PG_GETARG_REVENUE_P(0);
+	GridView	v = revenue_grid_view(s);
 	RevenueReadout o;
 	StringInfoData buf;
 
 	revenue_readout(s, &o);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, s->version);
-	pq_sendbyte(&buf, s->kind);
-	pq_sendint64(&buf, o.r.bounds[0]);
-	pq_sendint32(&buf, s->months);
-	pq_sendint32(&buf, s->days);
-	pq_sendint64(&buf, s->usecs);
-	pq_sendint32(&buf, s->periods);
-	pq_sendint32(&buf, s->max_offset);
-	pq_sendbyte(&buf, s->zone_len);
-	pq_sendbytes(&buf, revenue_zone(s), s->zone_len);
+	churn_send_grid(&buf, s->version, &v);
 	pq_sendbyte(&buf, s->scale);
 	pq_sendint64(&buf, *o.r.customers);
 	pq_sendint64(&buf, *o.r.mrr_bound);
