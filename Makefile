@@ -24,6 +24,7 @@ OBJS = \
 	src/duration_agg.o \
 	src/duration.o \
 	src/cx_revenue.o \
+	src/mrr_io.o \
 	src/revenue_io.o \
 	src/revenue_agg.o \
 	src/revenue.o

@@ -7,7 +7,8 @@
  * (churn.h: origin + k * bucket, with the same arguments, rules and
  * errors).  The glue is in three files, one per concern:
  *
- *	revenue_io.c	the text, binary and JSON forms of the three types
+ *	mrr_io.c		mrr_timeline's layouts and its text, binary and JSON forms
+ *	revenue_io.c	the summaries' text, binary and JSON forms, and amounts
  *	revenue_agg.c	mrr_agg() (subscription rows into one customer's
  *					timeline), revenue_agg() (timelines into a summary), the
  *					combine functions
@@ -133,11 +134,17 @@ revenue_grid_view(const RevenueState *s)
 
 /* revenue_io.c */
 extern RevenueState *revenue_new(const ChurnGrid *g, int scale);
-extern MrrTimeline *mrr_new(ChurnKind kind, int scale, const CxMrrStep *steps, int64 n);
-extern void mrr_steps(const MrrTimeline *t, CxMrrStep *out);
-extern MrrTimeline *mrr_canonical(const MrrTimeline *t);
 extern void revenue_append_amount(StringInfo buf, int64 units, int scale);
 extern Datum revenue_amount_datum(int64 units, int scale);
 pg_noreturn extern void revenue_report(CxRevStatus status, const char *type_name);
+extern int64 revenue_parse_amount(ChurnParser *ps, int scale, const char *what);
+extern void revenue_parse_version(ChurnParser *ps);
+extern int	revenue_parse_scale(ChurnParser *ps);
+extern void revenue_parse_end(ChurnParser *ps);
+
+/* mrr_io.c */
+extern MrrTimeline *mrr_new(ChurnKind kind, int scale, const CxMrrStep *steps, int64 n);
+extern void mrr_steps(const MrrTimeline *t, CxMrrStep *out);
+extern MrrTimeline *mrr_canonical(const MrrTimeline *t);
 
 #endif							/* REVENUE_H */
