@@ -157,7 +157,7 @@ churn_grid_view(const ChurnState *s)
 
 /*
  * What one aggregate call site over a grid passes (churn_agg, revenue_agg),
- * worked out on its first row and kept in fn_extra: the grid's kind, the
+ * worked out on its first row and kept (churn_call_keep): the grid's kind, the
  * shape of the grid arguments 2.. (a number of periods or an end; a
  * max_offset or not), and for churn_agg the activity's type.
  */
@@ -199,8 +199,10 @@ typedef struct ChurnArgs
 } ChurnArgs;
 
 /* churn_agg.c: what every aggregate over a grid shares */
+extern ChurnCall *churn_call_find(FunctionCallInfo fcinfo);
 extern ChurnCall *churn_call_new(FunctionCallInfo fcinfo, ChurnKind kind, const char *fname,
 								 const char *noun);
+extern ChurnCall *churn_call_keep(FunctionCallInfo fcinfo, ChurnCall *cc);
 pg_noreturn extern void churn_report_null_grid(const ChurnCall *cc);
 pg_noreturn extern void churn_report_negative_offset(const ChurnCall *cc, int32 max_offset);
 pg_noreturn extern void churn_report_grid_mismatch(const ChurnCall *cc, const GridView *v,

@@ -11,8 +11,11 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/lsyscache.h"
+#include "utils/inval.h"
+#include "utils/memutils.h"
 #include "utils/multirangetypes.h"
 #include "utils/rangetypes.h"
+#include "utils/syscache.h"
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
@@ -38,27 +41,114 @@ churn_report(CxChurnStatus status, ChurnKind kind)
  */
 
 /*
+ * Calls without an expression.  Citus' worker_partial_agg() calls the
+ * transition function through an FmgrInfo it sets up anew on every row, so
+ * fn_extra is empty on every row and the argument types come from pg_proc
+ * (cx_fn_argtype).  A ChurnCall then depends on the function alone: such
+ * calls share one per function OID, for the life of the backend, in a
+ * context of their own that is emptied when pg_proc changes.  Its index is
+ * over the first grid the function meets; other grids use binary search.
+ * Every form of churn_agg() and revenue_agg() has an OID of its own: 24 in
+ * all, fewer than the slots.
+ */
+#define CHURN_SHARED_SLOTS 32
+
+static MemoryContext shared_mcxt = NULL;
+static int	shared_count = 0;
+static bool shared_stale = false;
+static Oid	shared_oid[CHURN_SHARED_SLOTS];
+static ChurnCall *shared_call[CHURN_SHARED_SLOTS];
+
+/* pg_proc changed: drop the shared calls before the next lookup. */
+static void
+churn_shared_invalidate(Datum arg, int cacheid, uint32 hashvalue)
+{
+	(void) arg;
+	(void) cacheid;
+	(void) hashvalue;
+	shared_stale = true;
+}
+
+static inline bool
+churn_call_shared(FunctionCallInfo fcinfo)
+{
+	return fcinfo->flinfo->fn_expr == NULL;
+}
+
+/*
+ * The call site's ChurnCall, if an earlier row made it: in fn_extra, or,
+ * for a call without an expression, among the shared ones.  NULL if none.
+ */
+ChurnCall *
+churn_call_find(FunctionCallInfo fcinfo)
+{
+	ChurnCall  *cc = (ChurnCall *) fcinfo->flinfo->fn_extra;
+
+	if (likely(cc != NULL) || !churn_call_shared(fcinfo))
+		return cc;
+	if (shared_stale)
+	{
+		/* no shared call is in use here: each is used within one call */
+		MemoryContextReset(shared_mcxt);
+		shared_count = 0;
+		shared_stale = false;
+	}
+	for (int i = 0; i < shared_count; i++)
+		if (shared_oid[i] == fcinfo->flinfo->fn_oid)
+			return fcinfo->flinfo->fn_extra = shared_call[i];
+	return NULL;
+}
+
+/*
  * A new call site over a grid of kind: the shape of its grid arguments,
- * from the call's argument types, in the call site's memory.
+ * from the call's argument types, in the call site's memory (or the shared
+ * calls' memory).  The caller fills in what is its own, then calls
+ * churn_call_keep().
  */
 ChurnCall *
 churn_call_new(FunctionCallInfo fcinfo, ChurnKind kind, const char *fname, const char *noun)
 {
-	ChurnCall  *cc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ChurnCall));
+	MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+	ChurnCall  *cc;
 
+	if (churn_call_shared(fcinfo))
+	{
+		if (shared_mcxt == NULL)
+		{
+			shared_mcxt = AllocSetContextCreate(TopMemoryContext, "cx_metrics shared grid calls",
+												ALLOCSET_SMALL_SIZES);
+			CacheRegisterSyscacheCallback(PROCOID, churn_shared_invalidate, (Datum) 0);
+		}
+		mcxt = shared_mcxt;
+	}
+	cc = MemoryContextAllocZero(mcxt, sizeof(ChurnCall));
 	cc->fname = fname;
 	cc->noun = noun;
 	cc->kind = kind;
-	cc->mcxt = fcinfo->flinfo->fn_mcxt;
+	cc->mcxt = mcxt;
 	cc->until = cx_fn_argtype(fcinfo->flinfo, 4) != INT4OID;
 	cc->has_offset = PG_NARGS() > 5;
+	return cc;
+}
+
+/* Keeps a finished ChurnCall for the next rows of its call site. */
+ChurnCall *
+churn_call_keep(FunctionCallInfo fcinfo, ChurnCall *cc)
+{
+	fcinfo->flinfo->fn_extra = cc;
+	if (churn_call_shared(fcinfo) && shared_count < CHURN_SHARED_SLOTS)
+	{
+		shared_oid[shared_count] = fcinfo->flinfo->fn_oid;
+		shared_call[shared_count] = cc;
+		shared_count++;
+	}
 	return cc;
 }
 
 static ChurnCall *
 churn_call(FunctionCallInfo fcinfo)
 {
-	ChurnCall  *cc = (ChurnCall *) fcinfo->flinfo->fn_extra;
+	ChurnCall  *cc = churn_call_find(fcinfo);
 	Oid			activity,
 				elem;
 	TypeCacheEntry *rngtyp;
@@ -89,8 +179,7 @@ churn_call(FunctionCallInfo fcinfo)
 	cc = churn_call_new(fcinfo, elem == DATEOID ? CHURN_DATE : CHURN_TSTZ, "churn_agg()", "churn");
 	cc->multirange = multirange;
 	cc->rngtyp = rngtyp;
-	fcinfo->flinfo->fn_extra = cc;
-	return cc;
+	return churn_call_keep(fcinfo, cc);
 }
 
 pg_noreturn void

@@ -330,11 +330,11 @@ mrr_agg_final(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-/* The call site, from the grid's origin type; cached in fn_extra. */
+/* The call site, from the grid's origin type; kept by churn_call_keep(). */
 static ChurnCall *
 revenue_call(FunctionCallInfo fcinfo)
 {
-	ChurnCall  *cc = (ChurnCall *) fcinfo->flinfo->fn_extra;
+	ChurnCall  *cc = churn_call_find(fcinfo);
 	Oid			origin;
 
 	if (likely(cc != NULL))
@@ -343,8 +343,7 @@ revenue_call(FunctionCallInfo fcinfo)
 	if (origin != DATEOID && origin != TIMESTAMPTZOID)
 		elog(ERROR, "revenue_agg() origin must be a date or a timestamptz, not of type %u", origin);
 	cc = churn_call_new(fcinfo, origin == DATEOID ? CHURN_DATE : CHURN_TSTZ, "revenue_agg()", "revenue");
-	fcinfo->flinfo->fn_extra = cc;
-	return cc;
+	return churn_call_keep(fcinfo, cc);
 }
 
 /* Steps of a timeline up to this many are read without palloc. */
