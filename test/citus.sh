@@ -7,7 +7,7 @@
 #
 #   cx_citus_available    0 if citus.so is installed for this PostgreSQL;
 #                         else 1, with the reason in CX_CITUS_WHY
-#   cx_citus_skip_all     print "1..0 # SKIP <why>" and exit 0: the suite
+#   cx_citus_skip_all     skip_all (test/tap.sh) with the reason: the suite
 #                         counts as skipped (test/run), never as passed
 #   cx_citus_start N      start a coordinator and N workers, each with
 #                         CREATE EXTENSION citus in database postgres, the
@@ -38,8 +38,7 @@ cx_citus_available() {
 }
 
 cx_citus_skip_all() {
-	echo "1..0 # SKIP ${CX_CITUS_WHY:-Citus is not available}"
-	exit 0
+	skip_all "${CX_CITUS_WHY:-Citus is not available}"
 }
 
 CX_CITUS_DIRS=()
