@@ -13,7 +13,8 @@
 #                         CREATE EXTENSION citus in database postgres, the
 #                         workers added to the coordinator; exports
 #                         CX_CITUS_PORTS (coordinator first).  Stopped (and
-#                         removed) when the suite exits.
+#                         removed) when the suite exits (through cx_on_exit
+#                         when test/pg.sh is sourced, else an EXIT trap).
 #   cx_citus_psql I ARGS  psql -X -q -v ON_ERROR_STOP=1 on node I (0: the
 #                         coordinator), as postgres, in database postgres
 #
@@ -72,7 +73,13 @@ cx__citus_port() {
 
 cx_citus_start() {
 	local workers=$1 i dir port user
-	trap cx__citus_stop EXIT
+	# Under test/pg.sh (bench/citus.sh), whose traps run its cleanup list,
+	# join that list; a suite run by test/run owns its EXIT trap.
+	if declare -F cx_on_exit >/dev/null; then
+		cx_on_exit cx__citus_stop
+	else
+		trap cx__citus_stop EXIT
+	fi
 	mkdir -p "$CX_TMP/citus"
 	chmod 755 "$CX_TMP/citus"
 	if [[ $EUID -eq 0 ]]; then
