@@ -20,7 +20,9 @@
 #
 # Environment read: CX_BINDIR, CX_TMP (test/run sets them);
 # CX_CITUS_PKGLIBDIR, the directory to look for citus.so in (default: the
-# pkglibdir of CX_BINDIR's tree; point it elsewhere to test the skip).
+# pkglibdir of CX_BINDIR's tree; point it elsewhere to test the skip);
+# CX_CITUS_SETTINGS, more postgresql.conf lines for every node (e.g.
+# $'shared_buffers = 1GB\njit = off', for bench/citus.sh).
 # Nodes listen on 127.0.0.1 only, with trust authentication for local
 # connections, and are stopped by their data directory.
 
@@ -111,6 +113,7 @@ full_page_writes = off
 max_connections = 100
 max_prepared_transactions = 100
 citus.shard_count = 8
+${CX_CITUS_SETTINGS:-}
 EOF
 		(cd "$dir" && "${CX_CITUS_RUN_AS[@]}" "$CX_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" \
 			-w -t 60 start) >/dev/null 2>&1 || {
