@@ -13,13 +13,16 @@
 #                         CREATE EXTENSION citus in database postgres, the
 #                         workers added to the coordinator; exports
 #                         CX_CITUS_PORTS (coordinator first).  Stopped (and
-#                         removed) when the suite exits.
+#                         removed) when the suite exits (through cx_on_exit
+#                         when test/pg.sh is sourced, else an EXIT trap).
 #   cx_citus_psql I ARGS  psql -X -q -v ON_ERROR_STOP=1 on node I (0: the
 #                         coordinator), as postgres, in database postgres
 #
 # Environment read: CX_BINDIR, CX_TMP (test/run sets them);
 # CX_CITUS_PKGLIBDIR, the directory to look for citus.so in (default: the
-# pkglibdir of CX_BINDIR's tree; point it elsewhere to test the skip).
+# pkglibdir of CX_BINDIR's tree; point it elsewhere to test the skip);
+# CX_CITUS_SETTINGS, more postgresql.conf lines for every node (e.g.
+# $'shared_buffers = 1GB\njit = off', for bench/citus.sh).
 # Nodes listen on 127.0.0.1 only, with trust authentication for local
 # connections, and are stopped by their data directory.
 
@@ -71,7 +74,13 @@ cx__citus_port() {
 
 cx_citus_start() {
 	local workers=$1 i dir port user
-	trap cx__citus_stop EXIT
+	# Under test/pg.sh (bench/citus.sh), whose traps run its cleanup list,
+	# join that list; a suite run by test/run owns its EXIT trap.
+	if declare -F cx_on_exit >/dev/null; then
+		cx_on_exit cx__citus_stop
+	else
+		trap cx__citus_stop EXIT
+	fi
 	mkdir -p "$CX_TMP/citus"
 	chmod 755 "$CX_TMP/citus"
 	if [[ $EUID -eq 0 ]]; then
@@ -103,6 +112,7 @@ full_page_writes = off
 max_connections = 100
 max_prepared_transactions = 100
 citus.shard_count = 8
+${CX_CITUS_SETTINGS:-}
 EOF
 		(cd "$dir" && "${CX_CITUS_RUN_AS[@]}" "$CX_BINDIR/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" \
 			-w -t 60 start) >/dev/null 2>&1 || {
