@@ -442,6 +442,32 @@ check "zone from ALTER ROLE: the distributed summary has America/Los_Angeles" t 
 	"$(q -At -c "SELECT ($zq) ~ ';zone=America/Los_Angeles;'")"
 q -c "ALTER ROLE postgres RESET TimeZone"
 
+# --- the call setup under worker_partial_agg --------------------------------------
+
+# worker_partial_agg() sets up the transition function anew on every row,
+# so churn_agg and revenue_agg keep their call setup per function OID for
+# the backend's life (churn_agg.c).  In one session: several forms, two
+# grids through one function in one query (the second without the index),
+# the same after pg_proc changes (the kept setup is dropped), and each as
+# the plain aggregate gives it.
+wpa_churn="'churn_agg(datemultirange,date,interval,integer)'::regprocedure"
+wpa_churn_until="'churn_agg(daterange,date,interval,date,integer)'::regprocedure"
+wpa_rev="'revenue_agg(mrr_timeline,timestamptz,interval,integer)'::regprocedure"
+wpa_sql="SELECT worker_partial_agg($wpa_churn, ROW(act, date '2021-01-01', '1 month'::interval, 36))::text
+		= churn_agg(act, date '2021-01-01', '1 month', 36)::text
+	AND worker_partial_agg($wpa_churn, ROW(act, date '2020-06-01', '1 week'::interval, 150))::text
+		= churn_agg(act, date '2020-06-01', '1 week', 150)::text
+	AND worker_partial_agg($wpa_churn_until, ROW(rng, date '2021-01-01', '1 month'::interval, date '2023-09-28', 6))::text
+		= churn_agg(rng, date '2021-01-01', '1 month', date '2023-09-28', 6)::text
+	AND worker_partial_agg($wpa_rev, ROW(ttl, timestamptz '2021-01-01', '1 month'::interval, 36))::text
+		= revenue_agg(ttl, timestamptz '2021-01-01', '1 month', 36)::text
+	FROM l_cust"
+got=$(q -At -c "SET TimeZone = 'America/Los_Angeles'" -c "$wpa_sql" \
+	-c "CREATE FUNCTION cx_touch_pg_proc() RETURNS int LANGUAGE sql AS 'SELECT 1'" -c "$wpa_sql" \
+	-c "DROP FUNCTION cx_touch_pg_proc()" -c "$wpa_sql")
+check "worker_partial_agg of churn_agg and revenue_agg forms, two grids in a query, across pg_proc changes: as the plain aggregate" \
+	"t t t" "$(echo $got)"
+
 # --- bad input: the same SQLSTATE distributed as locally -------------------------
 
 {
