@@ -166,6 +166,12 @@ CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric) RETURNS ces_summa
 COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric) IS
 	'transition function of ces_agg(numeric) and ces(numeric) on the default scale: adds a score';
 
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) IS
+	'transition function of ces_agg(bigint) and ces(bigint) on the default scale: adds a score';
+
 CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'cx_trans_float8'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -195,6 +201,12 @@ CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric) RETURNS ces_summary
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric) IS
 	'inverse transition of ces_agg(numeric) and ces(numeric) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) IS
+	'inverse transition of ces_agg(bigint) and ces(bigint) in a moving window: removes a score';
 
 CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'cx_inv_float8'
@@ -227,6 +239,12 @@ CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric, pg_catalog.int4, 
 COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
 	'transition function of ces_agg(numeric, scale_max, lower_is_better) and ces(numeric, scale_max, lower_is_better): creates the state on the first call, then adds a score';
 
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
 CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'ces_trans_float8'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -257,6 +275,12 @@ CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric, pg_catalog.int4, pg
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
 	'inverse transition of ces_agg(numeric, scale_max, lower_is_better) and ces(numeric, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better) in a moving window: removes a score';
 
 CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'ces_inv_float8'
@@ -435,6 +459,17 @@ CREATE AGGREGATE ces_agg(pg_catalog.numeric) (
 COMMENT ON AGGREGATE ces_agg(pg_catalog.numeric) IS
 	'CES summary of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
 
+CREATE AGGREGATE ces_agg(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8) IS
+	'CES summary of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
 CREATE AGGREGATE ces_agg(pg_catalog.float8) (
 	SFUNC = ces_agg_trans, STYPE = ces_summary,
 	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
@@ -483,6 +518,15 @@ CREATE AGGREGATE ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) (
 );
 COMMENT ON AGGREGATE ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
 	'CES summary of whole-number scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
 
 CREATE AGGREGATE ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) (
 	SFUNC = ces_agg_trans, STYPE = ces_summary,
@@ -535,6 +579,17 @@ CREATE AGGREGATE ces(pg_catalog.numeric) (
 COMMENT ON AGGREGATE ces(pg_catalog.numeric) IS
 	'CES, the mean score, of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
 
+CREATE AGGREGATE ces(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8) IS
+	'CES, the mean score, of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
 CREATE AGGREGATE ces(pg_catalog.float8) (
 	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
 	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
@@ -583,6 +638,15 @@ CREATE AGGREGATE ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) (
 );
 COMMENT ON AGGREGATE ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
 	'CES, the mean score, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
 
 CREATE AGGREGATE ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) (
 	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,

@@ -166,6 +166,12 @@ CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric) RETURNS csat_su
 COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric) IS
 	'transition function of csat_agg(numeric) and csat(numeric) on the default scale: adds a score';
 
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) IS
+	'transition function of csat_agg(bigint) and csat(bigint) on the default scale: adds a score';
+
 CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'cx_trans_float8'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -195,6 +201,12 @@ CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric) RETURNS csat_summ
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric) IS
 	'inverse transition of csat_agg(numeric) and csat(numeric) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) IS
+	'inverse transition of csat_agg(bigint) and csat(bigint) in a moving window: removes a score';
 
 CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'cx_inv_float8'
@@ -227,6 +239,12 @@ CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric, pg_catalog.int4
 COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric, pg_catalog.int4) IS
 	'transition function of csat_agg(numeric, scale_max) and csat(numeric, scale_max): creates the state on the first call, then adds a score';
 
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'transition function of csat_agg(bigint, scale_max) and csat(bigint, scale_max): creates the state on the first call, then adds a score';
+
 CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8, pg_catalog.int4) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'csat_trans_float8'
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -257,6 +275,12 @@ CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric, pg_catalog.int4) 
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric, pg_catalog.int4) IS
 	'inverse transition of csat_agg(numeric, scale_max) and csat(numeric, scale_max) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'inverse transition of csat_agg(bigint, scale_max) and csat(bigint, scale_max) in a moving window: removes a score';
 
 CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8, pg_catalog.int4) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'csat_inv_float8'
@@ -485,6 +509,17 @@ CREATE AGGREGATE csat_agg(pg_catalog.numeric) (
 COMMENT ON AGGREGATE csat_agg(pg_catalog.numeric) IS
 	'CSAT summary of whole-number scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
 
+CREATE AGGREGATE csat_agg(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8) IS
+	'CSAT summary of scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
 CREATE AGGREGATE csat_agg(pg_catalog.float8) (
 	SFUNC = csat_agg_trans, STYPE = csat_summary,
 	INITCOND = 'v1:1..5:0,0,0,0,0',
@@ -533,6 +568,15 @@ CREATE AGGREGATE csat_agg(pg_catalog.numeric, pg_catalog.int4) (
 );
 COMMENT ON AGGREGATE csat_agg(pg_catalog.numeric, pg_catalog.int4) IS
 	'CSAT summary of whole-number scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT summary of scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
 
 CREATE AGGREGATE csat_agg(pg_catalog.float8, pg_catalog.int4) (
 	SFUNC = csat_agg_trans, STYPE = csat_summary,
@@ -585,6 +629,17 @@ CREATE AGGREGATE csat(pg_catalog.numeric) (
 COMMENT ON AGGREGATE csat(pg_catalog.numeric) IS
 	'CSAT %, 0..100, of whole-number scores 1..5 (NULL scores are ignored; NULL for no responses)';
 
+CREATE AGGREGATE csat(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8) IS
+	'CSAT %, 0..100, of scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
 CREATE AGGREGATE csat(pg_catalog.float8) (
 	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
 	INITCOND = 'v1:1..5:0,0,0,0,0',
@@ -633,6 +688,15 @@ CREATE AGGREGATE csat(pg_catalog.numeric, pg_catalog.int4) (
 );
 COMMENT ON AGGREGATE csat(pg_catalog.numeric, pg_catalog.int4) IS
 	'CSAT %, 0..100, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT %, 0..100, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
 
 CREATE AGGREGATE csat(pg_catalog.float8, pg_catalog.int4) (
 	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,

@@ -278,6 +278,170 @@ CREATE CAST (pg_catalog.json AS ces_summary) WITH FUNCTION ces_summary(pg_catalo
 COMMENT ON CAST (pg_catalog.json AS ces_summary) IS
 	'the inverse of the cast to json: s::json::ces_summary = s';
 
+-- aggregates over bigint scores (they resolved to the numeric forms)
+
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) IS
+	'transition function of nps_agg(bigint) and nps(bigint): adds a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) IS
+	'inverse transition of nps_agg(bigint) and nps(bigint) in a moving window: removes a score';
+
+CREATE AGGREGATE nps_agg(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.int8) IS
+	'NPS summary of scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE nps(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.int8) IS
+	'Net Promoter Score of scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) IS
+	'transition function of csat_agg(bigint) and csat(bigint) on the default scale: adds a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) IS
+	'inverse transition of csat_agg(bigint) and csat(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'transition function of csat_agg(bigint, scale_max) and csat(bigint, scale_max): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'inverse transition of csat_agg(bigint, scale_max) and csat(bigint, scale_max) in a moving window: removes a score';
+
+CREATE AGGREGATE csat_agg(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8) IS
+	'CSAT summary of scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT summary of scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8) IS
+	'CSAT %, 0..100, of scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT %, 0..100, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) IS
+	'transition function of ces_agg(bigint) and ces(bigint) on the default scale: adds a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) IS
+	'inverse transition of ces_agg(bigint) and ces(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE AGGREGATE ces_agg(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8) IS
+	'CES summary of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8) IS
+	'CES, the mean score, of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
 -- aggregates over float scores: their support functions, then the aggregates
 
 CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.float8) RETURNS nps_summary

@@ -165,6 +165,12 @@ CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.numeric) RETURNS nps_summa
 COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.numeric) IS
 	'transition function of nps_agg(numeric) and nps(numeric): adds a whole-number score';
 
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) IS
+	'transition function of nps_agg(bigint) and nps(bigint): adds a score';
+
 CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.float8) RETURNS nps_summary
 	AS 'MODULE_PATHNAME', 'cx_trans_float8'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -194,6 +200,12 @@ CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.numeric) RETURNS nps_summary
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.numeric) IS
 	'inverse transition of nps_agg(numeric) and nps(numeric) in a moving window: removes a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) IS
+	'inverse transition of nps_agg(bigint) and nps(bigint) in a moving window: removes a score';
 
 CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.float8) RETURNS nps_summary
 	AS 'MODULE_PATHNAME', 'cx_inv_float8'
@@ -382,6 +394,17 @@ CREATE AGGREGATE nps_agg(pg_catalog.numeric) (
 COMMENT ON AGGREGATE nps_agg(pg_catalog.numeric) IS
 	'NPS summary of whole-number scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
 
+CREATE AGGREGATE nps_agg(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.int8) IS
+	'NPS summary of scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
 CREATE AGGREGATE nps_agg(pg_catalog.float8) (
 	SFUNC = nps_agg_trans, STYPE = nps_summary,
 	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
@@ -436,6 +459,17 @@ CREATE AGGREGATE nps(pg_catalog.numeric) (
 );
 COMMENT ON AGGREGATE nps(pg_catalog.numeric) IS
 	'Net Promoter Score of whole-number scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE nps(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.int8) IS
+	'Net Promoter Score of scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
 
 CREATE AGGREGATE nps(pg_catalog.float8) (
 	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,

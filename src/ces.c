@@ -70,6 +70,22 @@ ces_inv_int4(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT4, -1);
 }
 
+/* Adds a bigint score to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_int8);
+Datum
+ces_trans_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT8, 1);
+}
+
+/* Removes a bigint score: the inverse of ces_trans_int8, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_int8);
+Datum
+ces_inv_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT8, -1);
+}
+
 /* Adds a numeric score to the state of ces_agg(score, scale_max, lower_is_better). */
 PG_FUNCTION_INFO_V1(ces_trans_numeric);
 Datum

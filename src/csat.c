@@ -64,6 +64,22 @@ csat_inv_int4(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT4, -1);
 }
 
+/* Adds a bigint score to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_int8);
+Datum
+csat_trans_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT8, 1);
+}
+
+/* Removes a bigint score: the inverse of csat_trans_int8, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_int8);
+Datum
+csat_inv_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT8, -1);
+}
+
 /* Adds a numeric score to the state of csat_agg(score, scale_max). */
 PG_FUNCTION_INFO_V1(csat_trans_numeric);
 Datum

@@ -441,6 +441,22 @@ cx_inv_int4(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT4, -1);
 }
 
+/* Adds a bigint score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_int8);
+Datum
+cx_trans_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT8, 1);
+}
+
+/* Removes a bigint score: the inverse of cx_trans_int8, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_int8);
+Datum
+cx_inv_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT8, -1);
+}
+
 /* Adds a numeric score to the state of an aggregate whose state starts as its INITCOND. */
 PG_FUNCTION_INFO_V1(cx_trans_numeric);
 Datum

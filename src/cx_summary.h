@@ -147,7 +147,8 @@ extern Datum cx_plan_sample_size(double var, double margin, double z);
 static inline void
 cx_summary_apply(CxSummary *s, int64 score, int sign)
 {
-	uint64		i = (uint64) (score - s->lo);
+	/* unsigned: a bigint score far below the scale must not overflow */
+	uint64		i = (uint64) score - (uint64) (int64) s->lo;
 	CxStatus	status;
 
 	if (unlikely(i >= s->npoints))
@@ -184,6 +185,7 @@ typedef enum CxScoreType
 {
 	CX_SCORE_INT2,
 	CX_SCORE_INT4,
+	CX_SCORE_INT8,
 	CX_SCORE_NUMERIC,
 	CX_SCORE_FLOAT4,
 	CX_SCORE_FLOAT8
@@ -227,6 +229,8 @@ cx_score_step(FunctionCallInfo fcinfo, CxSummary *s, CxScoreType type, int sign)
 			score = PG_GETARG_INT16(1);
 		else if (type == CX_SCORE_INT4)
 			score = PG_GETARG_INT32(1);
+		else if (type == CX_SCORE_INT8)
+			score = PG_GETARG_INT64(1);
 		else if (type == CX_SCORE_FLOAT4)
 			score = cx_float_score(s, (double) PG_GETARG_FLOAT4(1), true);
 		else if (type == CX_SCORE_FLOAT8)

@@ -144,14 +144,17 @@ RESET ALL;
 -- Which aggregate a call picks
 --------------------------------------------------------------------------
 
--- double precision and real columns pick their own forms; integer columns
--- keep theirs.  A bigint score has no form of its own: it now resolves to
--- the double precision form (PostgreSQL prefers float8 among the numeric
--- types), which counts every whole value the numeric form counted.
+-- Every score type picks its own form.  (Without the bigint forms a bigint
+-- score would resolve to the double precision one, PostgreSQL's preferred
+-- numeric type, and an error would show a huge value rounded.)
 EXPLAIN (VERBOSE, COSTS OFF)
 SELECT nps(d), nps(r), nps(i), nps(b), nps(n)
 FROM (VALUES (1::float8, 1::real, 1::int, 1::bigint, 1::numeric)) v(d, r, i, b, n);
 SELECT nps(x) AS from_bigint, nps(x::int) AS from_int
 FROM (VALUES (0::bigint), (9), (10), (NULL)) v(x);
+SELECT cx_test.line(cx_test.try_sql('SELECT nps(9223372036854775807::bigint)')) AS bigint_max,
+	   cx_test.line(cx_test.try_sql('SELECT csat((-9223372036854775807 - 1)::bigint)')) AS bigint_min,
+	   csat_agg(x, 7) = csat_agg(x::int, 7) AS csat_bigint, ces_agg(x, 5, true) = ces_agg(x::int, 5, true) AS ces_bigint
+FROM (VALUES (1::bigint), (5), (NULL)) v(x);
 
 DROP TABLE f, fbig;
