@@ -30,7 +30,8 @@ SET max_parallel_workers_per_gather = 0;
 --------------------------------------------------------------------------
 SELECT pg_total_relation_size('cx_bench.survey')
 		 + pg_total_relation_size('cx_bench.daily')
-		 + pg_total_relation_size('cx_bench.survey_window') AS cx_data_bytes,
+		 + pg_total_relation_size('cx_bench.survey_window')
+		 + pg_total_relation_size('cx_bench.survey_float') AS cx_data_bytes,
 	   pg_size_bytes(current_setting('shared_buffers')) AS cx_sb_bytes,
 	   EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_prewarm') AS cx_have_prewarm
 \gset
@@ -42,7 +43,7 @@ CREATE EXTENSION IF NOT EXISTS pg_prewarm SCHEMA cx_bench;
 SELECT extnamespace::regnamespace AS cx_prewarm_schema FROM pg_extension WHERE extname = 'pg_prewarm' \gset
 SELECT :cx_prewarm_schema.pg_prewarm(c) FROM unnest(ARRAY[
 	'cx_bench.survey', 'cx_bench.daily', 'cx_bench.daily_touchpoint_day',
-	'cx_bench.survey_window', 'cx_bench.survey_window_ts']::regclass[]) AS c \g /dev/null
+	'cx_bench.survey_window', 'cx_bench.survey_window_ts', 'cx_bench.survey_float']::regclass[]) AS c \g /dev/null
 \set cx_cache 'all tables loaded into shared_buffers (pg_prewarm)'
 \else
 SELECT 'NOT in shared_buffers (' || pg_size_pretty(:cx_data_bytes::bigint) || ' of data, shared_buffers '
@@ -182,6 +183,45 @@ SELECT label AS query,
 	   cx_bench.ms(med_wall) AS "median wall ms"
 FROM cx_bench.medians WHERE section IN ('csat', 'ces') ORDER BY section DESC, ord;
 SELECT cx_bench.clock_note('csat') AS cx_line \gset
+\echo :cx_line
+
+--------------------------------------------------------------------------
+-- 1d. Float scores (a CSV import's double precision and real columns): the
+-- same aggregates over cx_bench.survey_float, the same scores, against
+-- count(col) of that column and the hand-written SQL over it
+--------------------------------------------------------------------------
+INSERT INTO cx_bench.query VALUES
+	('float', 1, 'count_col', 'count(score) (double precision)', $q$SELECT count(score) FROM cx_bench.survey_float$q$),
+	('float', 2, 'hand', 'hand-written NPS over double precision (3 aggregates)',
+	 $q$SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score) FROM cx_bench.survey_float$q$),
+	('float', 3, 'one_step', 'nps(score) (double precision)', $q$SELECT nps(score) FROM cx_bench.survey_float$q$),
+	('float', 4, 'agg', 'nps_agg(score) (double precision)', $q$SELECT nps_agg(score) FROM cx_bench.survey_float$q$),
+	('float_csat', 1, 'count_col', 'count(csat) (real)', $q$SELECT count(csat) FROM cx_bench.survey_float$q$),
+	('float_csat', 2, 'hand', 'hand-written CSAT % over real (2 aggregates)',
+	 $q$SELECT 100.0 * count(*) FILTER (WHERE csat >= 4) / count(csat) FROM cx_bench.survey_float$q$),
+	('float_csat', 3, 'one_step', 'csat(csat) (real)', $q$SELECT csat(csat) FROM cx_bench.survey_float$q$),
+	('float_csat', 4, 'agg_scaled', 'csat_agg(csat, 5) (real)', $q$SELECT csat_agg(csat, 5) FROM cx_bench.survey_float$q$),
+	('float_ces', 1, 'count_col', 'count(ces) (double precision)', $q$SELECT count(ces) FROM cx_bench.survey_float$q$),
+	('float_ces', 2, 'hand', 'hand-written CES report over double precision (4 aggregates)',
+	 $q$SELECT avg(ces), count(*) FILTER (WHERE ces >= 5), count(*) FILTER (WHERE ces <= 3), count(ces) FROM cx_bench.survey_float$q$),
+	('float_ces', 3, 'one_step', 'ces(ces) (double precision)', $q$SELECT ces(ces) FROM cx_bench.survey_float$q$),
+	('float_ces', 4, 'agg_scaled', 'ces_agg(ces, 7, false) (double precision)', $q$SELECT ces_agg(ces, 7, false) FROM cx_bench.survey_float$q$);
+
+\echo
+\echo '== 1d. float scores (double precision, real), serial =='
+\echo '   cx_bench.survey_float holds the scores of cx_bench.survey typed as a CSV import types them'
+SELECT cx_bench.run_section('float', :reps) \g /dev/null
+SELECT cx_bench.run_section('float_csat', :reps) \g /dev/null
+SELECT cx_bench.run_section('float_ces', :reps) \g /dev/null
+SELECT label AS query,
+	   cx_bench.ms(med) AS "median ms",
+	   cx_bench.ms(lo) || '..' || cx_bench.ms(hi) AS "min..max",
+	   cx_bench.x(section, key, 'count_col') AS "x count(col)",
+	   cx_bench.x(section, key, 'hand') AS "x hand-written",
+	   cx_bench.ms(med_wall) AS "median wall ms"
+FROM cx_bench.medians WHERE section IN ('float', 'float_csat', 'float_ces')
+ORDER BY array_position(ARRAY['float', 'float_csat', 'float_ces'], section), ord;
+SELECT cx_bench.clock_note('float') AS cx_line \gset
 \echo :cx_line
 
 --------------------------------------------------------------------------
@@ -342,7 +382,11 @@ FROM (VALUES
 	(7, 'csat(csat) / count(csat), serial', cx_bench.ratio('csat', 'one_step', 'count_col'), 1.15),
 	(8, 'csat_agg(csat, 5) / count(csat), serial', cx_bench.ratio('csat', 'agg_scaled', 'count_col'), 1.15),
 	(9, 'ces(ces) / count(ces), serial', cx_bench.ratio('ces', 'one_step', 'count_col'), 1.15),
-	(10, 'ces_agg(ces, 7, false) / count(ces), serial', cx_bench.ratio('ces', 'agg_scaled', 'count_col'), 1.15)
+	(10, 'ces_agg(ces, 7, false) / count(ces), serial', cx_bench.ratio('ces', 'agg_scaled', 'count_col'), 1.15),
+	(11, 'nps(score) / count(score) over double precision, serial', cx_bench.ratio('float', 'one_step', 'count_col'), 1.15),
+	(12, 'nps(score) / hand-written NPS over double precision, serial', cx_bench.ratio('float', 'one_step', 'hand'), 0.85),
+	(13, 'csat_agg(csat, 5) / count(csat) over real, serial', cx_bench.ratio('float_csat', 'agg_scaled', 'count_col'), 1.15),
+	(14, 'ces_agg(ces, 7, false) / count(ces) over double precision, serial', cx_bench.ratio('float_ces', 'agg_scaled', 'count_col'), 1.15)
 ) AS t(ord, target, measured, lim);
 
 \echo

@@ -12,6 +12,8 @@
  *                           hash table for the real number of groups.
  *   cx_bench.daily          one row per (touchpoint, day): nps_agg(score), and
  *                           the hand-written promoters/detractors/responses
+ *   cx_bench.survey_float   the scores of cx_bench.survey as a CSV import types
+ *                           them: score and ces double precision, csat real
  *   cx_bench.survey_window  :window_rows of the responses, in ts order,
  *                           indexed on (ts) INCLUDE (score) so that the window
  *                           queries read rows in order without a Sort
@@ -29,7 +31,7 @@ SET maintenance_work_mem = '512MB';
 SELECT to_regclass('cx_bench.meta') IS NOT NULL AS cx_have_meta \gset
 \set cx_reuse_ok false
 \if :cx_have_meta
-SELECT to_jsonb(m) = jsonb_build_object('format', 2, 'rows', :rows, 'groups', :groups,
+SELECT to_jsonb(m) = jsonb_build_object('format', 4, 'rows', :rows, 'groups', :groups,
 		'window_rows', :window_rows, 'touchpoints', :touchpoints, 'days', :days)
 	   AND :reuse AS cx_reuse_ok
 	FROM cx_bench.meta AS m \gset
@@ -44,7 +46,7 @@ COMMENT ON SCHEMA cx_bench IS 'cx_metrics benchmark data (bench/run); safe to dr
 
 -- What the data was made from; "format" changes whenever this script does.
 CREATE TABLE cx_bench.meta (format int, rows bigint, groups bigint, window_rows bigint, touchpoints int, days int);
-INSERT INTO cx_bench.meta VALUES (3, :rows, :groups, :window_rows, :touchpoints, :days);
+INSERT INTO cx_bench.meta VALUES (4, :rows, :groups, :window_rows, :touchpoints, :days);
 
 CREATE UNLOGGED TABLE cx_bench.survey (
 	respondent	integer NOT NULL,
@@ -94,6 +96,9 @@ GROUP BY touchpoint, day
 ORDER BY touchpoint, day;
 CREATE INDEX daily_touchpoint_day ON cx_bench.daily (touchpoint, day);
 
+CREATE UNLOGGED TABLE cx_bench.survey_float AS
+SELECT score::float8 AS score, csat::real AS csat, ces::float8 AS ces FROM cx_bench.survey;
+
 CREATE UNLOGGED TABLE cx_bench.survey_window AS
 SELECT ts, score FROM (SELECT ts, score FROM cx_bench.survey LIMIT :window_rows) AS s ORDER BY ts;
 CREATE INDEX survey_window_ts ON cx_bench.survey_window (ts) INCLUDE (score);
@@ -103,5 +108,6 @@ ALTER TABLE cx_bench.survey ALTER COLUMN respondent SET (n_distinct = :cx_respon
 \echo '  VACUUM (FREEZE, ANALYZE)'
 VACUUM (FREEZE, ANALYZE) cx_bench.survey;
 VACUUM (FREEZE, ANALYZE) cx_bench.daily;
+VACUUM (FREEZE, ANALYZE) cx_bench.survey_float;
 VACUUM (FREEZE, ANALYZE) cx_bench.survey_window;
 \endif

@@ -118,6 +118,34 @@ CREATE CAST (ces_summary AS pg_catalog.jsonb) WITH FUNCTION ces_summary_jsonb(ce
 COMMENT ON CAST (ces_summary AS pg_catalog.jsonb) IS
 	'a CES summary as jsonb';
 
+-- built by clients: from counts and from the JSON form --------------------
+
+CREATE FUNCTION ces_summary(counts pg_catalog.int8[], lower_is_better pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_summary_from_counts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary(pg_catalog.int8[], pg_catalog.bool) IS
+	'a CES summary on the scale 1..k from its k counts (k from 2 to 10), of scores 1 to k in order, and its direction: the inverse of distribution(s) and lower_is_better(s)';
+
+CREATE FUNCTION ces_summary(pg_catalog.jsonb) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_summary_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary(pg_catalog.jsonb) IS
+	'a CES summary from its JSON form, exactly as s::jsonb writes it (every key, with the values the counts give)';
+
+CREATE FUNCTION ces_summary(pg_catalog.json) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_summary_from_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary(pg_catalog.json) IS
+	'a CES summary from its JSON form as json, exactly as s::json writes it';
+
+CREATE CAST (pg_catalog.jsonb AS ces_summary) WITH FUNCTION ces_summary(pg_catalog.jsonb);
+COMMENT ON CAST (pg_catalog.jsonb AS ces_summary) IS
+	'the inverse of the cast to jsonb: s::jsonb::ces_summary = s';
+
+CREATE CAST (pg_catalog.json AS ces_summary) WITH FUNCTION ces_summary(pg_catalog.json);
+COMMENT ON CAST (pg_catalog.json AS ces_summary) IS
+	'the inverse of the cast to json: s::json::ces_summary = s';
+
 -- aggregate support -------------------------------------------------------
 
 CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int2) RETURNS ces_summary
@@ -138,6 +166,24 @@ CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric) RETURNS ces_summa
 COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric) IS
 	'transition function of ces_agg(numeric) and ces(numeric) on the default scale: adds a score';
 
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) IS
+	'transition function of ces_agg(bigint) and ces(bigint) on the default scale: adds a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8) IS
+	'transition function of ces_agg(double precision) and ces(double precision) on the default scale: adds a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4) IS
+	'transition function of ces_agg(real) and ces(real) on the default scale: adds a score';
+
 CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int2) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'cx_inv_int2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -155,6 +201,24 @@ CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric) RETURNS ces_summary
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric) IS
 	'inverse transition of ces_agg(numeric) and ces(numeric) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) IS
+	'inverse transition of ces_agg(bigint) and ces(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8) IS
+	'inverse transition of ces_agg(double precision) and ces(double precision) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4) IS
+	'inverse transition of ces_agg(real) and ces(real) in a moving window: removes a score';
 
 -- not STRICT: the first call creates the state on the scale it is given
 CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int2, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
@@ -175,6 +239,24 @@ CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric, pg_catalog.int4, 
 COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
 	'transition function of ces_agg(numeric, scale_max, lower_is_better) and ces(numeric, scale_max, lower_is_better): creates the state on the first call, then adds a score';
 
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(double precision, scale_max, lower_is_better) and ces(double precision, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(real, scale_max, lower_is_better) and ces(real, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
 -- not STRICT, like the transition function it inverts
 CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int2, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'ces_inv_int2'
@@ -193,6 +275,24 @@ CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric, pg_catalog.int4, pg
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
 	'inverse transition of ces_agg(numeric, scale_max, lower_is_better) and ces(numeric, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(double precision, scale_max, lower_is_better) and ces(double precision, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(real, scale_max, lower_is_better) and ces(real, scale_max, lower_is_better) in a moving window: removes a score';
 
 CREATE FUNCTION ces_summary_combine(ces_summary, ces_summary) RETURNS ces_summary
 	AS 'MODULE_PATHNAME', 'cx_summary_combine'
@@ -359,6 +459,39 @@ CREATE AGGREGATE ces_agg(pg_catalog.numeric) (
 COMMENT ON AGGREGATE ces_agg(pg_catalog.numeric) IS
 	'CES summary of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
 
+CREATE AGGREGATE ces_agg(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8) IS
+	'CES summary of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float8) IS
+	'CES summary of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float4) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float4) IS
+	'CES summary of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
 CREATE AGGREGATE ces_agg(pg_catalog.int2, pg_catalog.int4, pg_catalog.bool) (
 	SFUNC = ces_agg_trans, STYPE = ces_summary,
 	COMBINEFUNC = ces_summary_combine,
@@ -384,6 +517,33 @@ CREATE AGGREGATE ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces_agg(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of whole-number scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of whole-number scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
 	'CES summary of whole-number scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
 
 CREATE AGGREGATE ces(pg_catalog.int2) (
@@ -419,6 +579,39 @@ CREATE AGGREGATE ces(pg_catalog.numeric) (
 COMMENT ON AGGREGATE ces(pg_catalog.numeric) IS
 	'CES, the mean score, of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
 
+CREATE AGGREGATE ces(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8) IS
+	'CES, the mean score, of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float8) IS
+	'CES, the mean score, of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float4) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float4) IS
+	'CES, the mean score, of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
 CREATE AGGREGATE ces(pg_catalog.int2, pg_catalog.int4, pg_catalog.bool) (
 	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
 	COMBINEFUNC = ces_summary_combine,
@@ -444,6 +637,33 @@ CREATE AGGREGATE ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE ces(pg_catalog.numeric, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
 	'CES, the mean score, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
 
 CREATE AGGREGATE rollup(ces_summary) (

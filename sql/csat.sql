@@ -118,6 +118,34 @@ CREATE CAST (csat_summary AS pg_catalog.jsonb) WITH FUNCTION csat_summary_jsonb(
 COMMENT ON CAST (csat_summary AS pg_catalog.jsonb) IS
 	'a CSAT summary as jsonb';
 
+-- built by clients: from counts and from the JSON form --------------------
+
+CREATE FUNCTION csat_summary(counts pg_catalog.int8[]) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_summary_from_counts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary(pg_catalog.int8[]) IS
+	'a CSAT summary on the scale 1..k from its k counts (k from 2 to 10), of scores 1 to k in order: the inverse of distribution(s)';
+
+CREATE FUNCTION csat_summary(pg_catalog.jsonb) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_summary_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary(pg_catalog.jsonb) IS
+	'a CSAT summary from its JSON form, exactly as s::jsonb writes it (every key, with the values the counts give)';
+
+CREATE FUNCTION csat_summary(pg_catalog.json) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_summary_from_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary(pg_catalog.json) IS
+	'a CSAT summary from its JSON form as json, exactly as s::json writes it';
+
+CREATE CAST (pg_catalog.jsonb AS csat_summary) WITH FUNCTION csat_summary(pg_catalog.jsonb);
+COMMENT ON CAST (pg_catalog.jsonb AS csat_summary) IS
+	'the inverse of the cast to jsonb: s::jsonb::csat_summary = s';
+
+CREATE CAST (pg_catalog.json AS csat_summary) WITH FUNCTION csat_summary(pg_catalog.json);
+COMMENT ON CAST (pg_catalog.json AS csat_summary) IS
+	'the inverse of the cast to json: s::json::csat_summary = s';
+
 -- aggregate support -------------------------------------------------------
 
 CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int2) RETURNS csat_summary
@@ -138,6 +166,24 @@ CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric) RETURNS csat_su
 COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric) IS
 	'transition function of csat_agg(numeric) and csat(numeric) on the default scale: adds a score';
 
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) IS
+	'transition function of csat_agg(bigint) and csat(bigint) on the default scale: adds a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8) IS
+	'transition function of csat_agg(double precision) and csat(double precision) on the default scale: adds a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4) IS
+	'transition function of csat_agg(real) and csat(real) on the default scale: adds a score';
+
 CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int2) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'cx_inv_int2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -155,6 +201,24 @@ CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric) RETURNS csat_summ
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric) IS
 	'inverse transition of csat_agg(numeric) and csat(numeric) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) IS
+	'inverse transition of csat_agg(bigint) and csat(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8) IS
+	'inverse transition of csat_agg(double precision) and csat(double precision) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4) IS
+	'inverse transition of csat_agg(real) and csat(real) in a moving window: removes a score';
 
 -- not STRICT: the first call creates the state on the scale it is given
 CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int2, pg_catalog.int4) RETURNS csat_summary
@@ -175,6 +239,24 @@ CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric, pg_catalog.int4
 COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.numeric, pg_catalog.int4) IS
 	'transition function of csat_agg(numeric, scale_max) and csat(numeric, scale_max): creates the state on the first call, then adds a score';
 
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'transition function of csat_agg(bigint, scale_max) and csat(bigint, scale_max): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8, pg_catalog.int4) IS
+	'transition function of csat_agg(double precision, scale_max) and csat(double precision, scale_max): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4, pg_catalog.int4) IS
+	'transition function of csat_agg(real, scale_max) and csat(real, scale_max): creates the state on the first call, then adds a score';
+
 -- not STRICT, like the transition function it inverts
 CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int2, pg_catalog.int4) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'csat_inv_int2'
@@ -193,6 +275,24 @@ CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric, pg_catalog.int4) 
 	LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.numeric, pg_catalog.int4) IS
 	'inverse transition of csat_agg(numeric, scale_max) and csat(numeric, scale_max) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'inverse transition of csat_agg(bigint, scale_max) and csat(bigint, scale_max) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8, pg_catalog.int4) IS
+	'inverse transition of csat_agg(double precision, scale_max) and csat(double precision, scale_max) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4, pg_catalog.int4) IS
+	'inverse transition of csat_agg(real, scale_max) and csat(real, scale_max) in a moving window: removes a score';
 
 CREATE FUNCTION csat_summary_combine(csat_summary, csat_summary) RETURNS csat_summary
 	AS 'MODULE_PATHNAME', 'cx_summary_combine'
@@ -340,6 +440,36 @@ CREATE FUNCTION mean_test(a csat_summary, b csat_summary,
 COMMENT ON FUNCTION mean_test(csat_summary, csat_summary, pg_catalog.float8) IS
 	'two-sample z-test of mean(b) against mean(a), on one scale: delta = b - a, its standard error, z, two-sided p-value, and interval';
 
+-- planning ----------------------------------------------------------------
+
+CREATE FUNCTION csat_margin(n pg_catalog.int8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'csat_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_margin(pg_catalog.int8, pg_catalog.float8) IS
+	'margin of error of CSAT % in percentage points for n responses, in the worst case p = 0.5: the Wald half-width 100 * z * sqrt(0.25 / n)';
+
+CREATE FUNCTION csat_margin(n pg_catalog.int8, confidence pg_catalog.float8, satisfied_share pg_catalog.float8)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'csat_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_margin(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8) IS
+	'margin of error of CSAT % in percentage points for n responses with the expected satisfied share p: 100 * z * sqrt(p * (1 - p) / n), z * csat_stderr(s) for such a summary';
+
+CREATE FUNCTION csat_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'csat_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of CSAT % in percentage points, in the worst case: the smallest n with csat_margin(n, confidence) <= margin';
+
+CREATE FUNCTION csat_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8, satisfied_share pg_catalog.float8)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'csat_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of CSAT % in percentage points with the expected satisfied share: the smallest n with csat_margin(n, confidence, satisfied_share) <= margin';
+
 -- aggregates --------------------------------------------------------------
 -- As for NPS: STYPE is the summary itself, a COMBINEFUNC, PARALLEL SAFE and
 -- moving-aggregate support.  The forms with a scale argument have no
@@ -379,6 +509,39 @@ CREATE AGGREGATE csat_agg(pg_catalog.numeric) (
 COMMENT ON AGGREGATE csat_agg(pg_catalog.numeric) IS
 	'CSAT summary of whole-number scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
 
+CREATE AGGREGATE csat_agg(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8) IS
+	'CSAT summary of scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float8) IS
+	'CSAT summary of whole-number scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float4) IS
+	'CSAT summary of whole-number scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
 CREATE AGGREGATE csat_agg(pg_catalog.int2, pg_catalog.int4) (
 	SFUNC = csat_agg_trans, STYPE = csat_summary,
 	COMBINEFUNC = csat_summary_combine,
@@ -404,6 +567,33 @@ CREATE AGGREGATE csat_agg(pg_catalog.numeric, pg_catalog.int4) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat_agg(pg_catalog.numeric, pg_catalog.int4) IS
+	'CSAT summary of whole-number scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT summary of scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float8, pg_catalog.int4) IS
+	'CSAT summary of whole-number scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float4, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float4, pg_catalog.int4) IS
 	'CSAT summary of whole-number scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
 
 CREATE AGGREGATE csat(pg_catalog.int2) (
@@ -439,6 +629,39 @@ CREATE AGGREGATE csat(pg_catalog.numeric) (
 COMMENT ON AGGREGATE csat(pg_catalog.numeric) IS
 	'CSAT %, 0..100, of whole-number scores 1..5 (NULL scores are ignored; NULL for no responses)';
 
+CREATE AGGREGATE csat(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8) IS
+	'CSAT %, 0..100, of scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float8) IS
+	'CSAT %, 0..100, of whole-number scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float4) IS
+	'CSAT %, 0..100, of whole-number scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
 CREATE AGGREGATE csat(pg_catalog.int2, pg_catalog.int4) (
 	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
 	COMBINEFUNC = csat_summary_combine,
@@ -464,6 +687,33 @@ CREATE AGGREGATE csat(pg_catalog.numeric, pg_catalog.int4) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE csat(pg_catalog.numeric, pg_catalog.int4) IS
+	'CSAT %, 0..100, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT %, 0..100, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float8, pg_catalog.int4) IS
+	'CSAT %, 0..100, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float4, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float4, pg_catalog.int4) IS
 	'CSAT %, 0..100, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
 
 CREATE AGGREGATE rollup(csat_summary) (

@@ -126,6 +126,649 @@ COMMENT ON FUNCTION p_adjust(pg_catalog.float8[], pg_catalog.text) IS
 	'p-values adjusted for the many tests of one family, in the order given (R''s p.adjust): ''holm'' (the default; controls the family-wise error rate), ''benjamini_hochberg'' (q-values: controls the false discovery rate) or ''bonferroni''; NULL elements stay NULL and are not counted';
 
 --------------------------------------------------------------------------
+-- nps_summary, csat_summary, ces_summary (sql/nps.sql, sql/csat.sql,
+-- sql/ces.sql): summaries built from counts and from their JSON form,
+-- aggregates over double precision and real scores, and the planning
+-- functions
+--------------------------------------------------------------------------
+
+-- built by clients: from counts and from the JSON form --------------------
+
+CREATE FUNCTION nps_summary(counts pg_catalog.int8[]) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'nps_summary_from_counts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary(pg_catalog.int8[]) IS
+	'an NPS summary from its 11 counts, of scores 0 to 10 in order: the inverse of distribution(s)';
+
+CREATE FUNCTION nps_summary(pg_catalog.jsonb) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'nps_summary_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary(pg_catalog.jsonb) IS
+	'an NPS summary from its JSON form, exactly as s::jsonb writes it (every key, with the values the counts give)';
+
+CREATE FUNCTION nps_summary(pg_catalog.json) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'nps_summary_from_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary(pg_catalog.json) IS
+	'an NPS summary from its JSON form as json, exactly as s::json writes it';
+
+CREATE CAST (pg_catalog.jsonb AS nps_summary) WITH FUNCTION nps_summary(pg_catalog.jsonb);
+COMMENT ON CAST (pg_catalog.jsonb AS nps_summary) IS
+	'the inverse of the cast to jsonb: s::jsonb::nps_summary = s';
+
+CREATE CAST (pg_catalog.json AS nps_summary) WITH FUNCTION nps_summary(pg_catalog.json);
+COMMENT ON CAST (pg_catalog.json AS nps_summary) IS
+	'the inverse of the cast to json: s::json::nps_summary = s';
+
+-- planning ----------------------------------------------------------------
+
+CREATE FUNCTION nps_margin(n pg_catalog.int8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'nps_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_margin(pg_catalog.int8, pg_catalog.float8) IS
+	'margin of error of NPS in points for n responses, in the worst case: the Wald half-width 100 * z * sqrt(1 / n)';
+
+CREATE FUNCTION nps_margin(n pg_catalog.int8, confidence pg_catalog.float8,
+						   promoter_share pg_catalog.float8, detractor_share pg_catalog.float8)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'nps_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_margin(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+	'margin of error of NPS in points for n responses with the expected shares p and d: 100 * z * sqrt(((p + d) - (p - d)^2) / n), nps(s) - nps_lower(s, c, ''wald'') for such a summary';
+
+CREATE FUNCTION nps_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'nps_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of NPS in points, in the worst case: the smallest n with nps_margin(n, confidence) <= margin';
+
+CREATE FUNCTION nps_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8,
+								promoter_share pg_catalog.float8, detractor_share pg_catalog.float8)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'nps_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of NPS in points with the expected shares: the smallest n with nps_margin(n, confidence, promoter_share, detractor_share) <= margin';
+
+-- built by clients: from counts and from the JSON form --------------------
+
+CREATE FUNCTION csat_summary(counts pg_catalog.int8[]) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_summary_from_counts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary(pg_catalog.int8[]) IS
+	'a CSAT summary on the scale 1..k from its k counts (k from 2 to 10), of scores 1 to k in order: the inverse of distribution(s)';
+
+CREATE FUNCTION csat_summary(pg_catalog.jsonb) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_summary_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary(pg_catalog.jsonb) IS
+	'a CSAT summary from its JSON form, exactly as s::jsonb writes it (every key, with the values the counts give)';
+
+CREATE FUNCTION csat_summary(pg_catalog.json) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_summary_from_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_summary(pg_catalog.json) IS
+	'a CSAT summary from its JSON form as json, exactly as s::json writes it';
+
+CREATE CAST (pg_catalog.jsonb AS csat_summary) WITH FUNCTION csat_summary(pg_catalog.jsonb);
+COMMENT ON CAST (pg_catalog.jsonb AS csat_summary) IS
+	'the inverse of the cast to jsonb: s::jsonb::csat_summary = s';
+
+CREATE CAST (pg_catalog.json AS csat_summary) WITH FUNCTION csat_summary(pg_catalog.json);
+COMMENT ON CAST (pg_catalog.json AS csat_summary) IS
+	'the inverse of the cast to json: s::json::csat_summary = s';
+
+-- planning ----------------------------------------------------------------
+
+CREATE FUNCTION csat_margin(n pg_catalog.int8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'csat_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_margin(pg_catalog.int8, pg_catalog.float8) IS
+	'margin of error of CSAT % in percentage points for n responses, in the worst case p = 0.5: the Wald half-width 100 * z * sqrt(0.25 / n)';
+
+CREATE FUNCTION csat_margin(n pg_catalog.int8, confidence pg_catalog.float8, satisfied_share pg_catalog.float8)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'csat_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_margin(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8) IS
+	'margin of error of CSAT % in percentage points for n responses with the expected satisfied share p: 100 * z * sqrt(p * (1 - p) / n), z * csat_stderr(s) for such a summary';
+
+CREATE FUNCTION csat_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'csat_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of CSAT % in percentage points, in the worst case: the smallest n with csat_margin(n, confidence) <= margin';
+
+CREATE FUNCTION csat_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8, satisfied_share pg_catalog.float8)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'csat_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_sample_size(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of CSAT % in percentage points with the expected satisfied share: the smallest n with csat_margin(n, confidence, satisfied_share) <= margin';
+
+-- built by clients: from counts and from the JSON form --------------------
+
+CREATE FUNCTION ces_summary(counts pg_catalog.int8[], lower_is_better pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_summary_from_counts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary(pg_catalog.int8[], pg_catalog.bool) IS
+	'a CES summary on the scale 1..k from its k counts (k from 2 to 10), of scores 1 to k in order, and its direction: the inverse of distribution(s) and lower_is_better(s)';
+
+CREATE FUNCTION ces_summary(pg_catalog.jsonb) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_summary_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary(pg_catalog.jsonb) IS
+	'a CES summary from its JSON form, exactly as s::jsonb writes it (every key, with the values the counts give)';
+
+CREATE FUNCTION ces_summary(pg_catalog.json) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_summary_from_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_summary(pg_catalog.json) IS
+	'a CES summary from its JSON form as json, exactly as s::json writes it';
+
+CREATE CAST (pg_catalog.jsonb AS ces_summary) WITH FUNCTION ces_summary(pg_catalog.jsonb);
+COMMENT ON CAST (pg_catalog.jsonb AS ces_summary) IS
+	'the inverse of the cast to jsonb: s::jsonb::ces_summary = s';
+
+CREATE CAST (pg_catalog.json AS ces_summary) WITH FUNCTION ces_summary(pg_catalog.json);
+COMMENT ON CAST (pg_catalog.json AS ces_summary) IS
+	'the inverse of the cast to json: s::json::ces_summary = s';
+
+-- aggregates over bigint scores (they resolved to the numeric forms)
+
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) IS
+	'transition function of nps_agg(bigint) and nps(bigint): adds a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) IS
+	'inverse transition of nps_agg(bigint) and nps(bigint) in a moving window: removes a score';
+
+CREATE AGGREGATE nps_agg(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.int8) IS
+	'NPS summary of scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE nps(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.int8) IS
+	'Net Promoter Score of scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8) IS
+	'transition function of csat_agg(bigint) and csat(bigint) on the default scale: adds a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8) IS
+	'inverse transition of csat_agg(bigint) and csat(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'transition function of csat_agg(bigint, scale_max) and csat(bigint, scale_max): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.int8, pg_catalog.int4) IS
+	'inverse transition of csat_agg(bigint, scale_max) and csat(bigint, scale_max) in a moving window: removes a score';
+
+CREATE AGGREGATE csat_agg(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8) IS
+	'CSAT summary of scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT summary of scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat(pg_catalog.int8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8) IS
+	'CSAT %, 0..100, of scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.int8, pg_catalog.int4) IS
+	'CSAT %, 0..100, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8) IS
+	'transition function of ces_agg(bigint) and ces(bigint) on the default scale: adds a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8) IS
+	'inverse transition of ces_agg(bigint) and ces(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_int8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(bigint, scale_max, lower_is_better) and ces(bigint, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE AGGREGATE ces_agg(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8) IS
+	'CES summary of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces(pg_catalog.int8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8) IS
+	'CES, the mean score, of scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.int8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+-- aggregates over float scores: their support functions, then the aggregates
+
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.float8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.float8) IS
+	'transition function of nps_agg(double precision) and nps(double precision): adds a whole-number score';
+
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.float4) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.float4) IS
+	'transition function of nps_agg(real) and nps(real): adds a whole-number score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.float8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.float8) IS
+	'inverse transition of nps_agg(double precision) and nps(double precision) in a moving window: removes a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.float4) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.float4) IS
+	'inverse transition of nps_agg(real) and nps(real) in a moving window: removes a score';
+
+CREATE AGGREGATE nps_agg(pg_catalog.float8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.float8) IS
+	'NPS summary of whole-number scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE nps_agg(pg_catalog.float4) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.float4) IS
+	'NPS summary of whole-number scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE nps(pg_catalog.float8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.float8) IS
+	'Net Promoter Score of whole-number scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE nps(pg_catalog.float4) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.float4) IS
+	'Net Promoter Score of whole-number scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8) IS
+	'transition function of csat_agg(double precision) and csat(double precision) on the default scale: adds a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4) IS
+	'transition function of csat_agg(real) and csat(real) on the default scale: adds a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8) IS
+	'inverse transition of csat_agg(double precision) and csat(double precision) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4) IS
+	'inverse transition of csat_agg(real) and csat(real) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float8, pg_catalog.int4) IS
+	'transition function of csat_agg(double precision, scale_max) and csat(double precision, scale_max): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_trans_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_trans(csat_summary, pg_catalog.float4, pg_catalog.int4) IS
+	'transition function of csat_agg(real, scale_max) and csat(real, scale_max): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float8, pg_catalog.int4) IS
+	'inverse transition of csat_agg(double precision, scale_max) and csat(double precision, scale_max) in a moving window: removes a score';
+
+CREATE FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4, pg_catalog.int4) RETURNS csat_summary
+	AS 'MODULE_PATHNAME', 'csat_inv_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION csat_agg_inv(csat_summary, pg_catalog.float4, pg_catalog.int4) IS
+	'inverse transition of csat_agg(real, scale_max) and csat(real, scale_max) in a moving window: removes a score';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float8) IS
+	'CSAT summary of whole-number scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float4) IS
+	'CSAT summary of whole-number scores 1..5 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float8, pg_catalog.int4) IS
+	'CSAT summary of whole-number scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat_agg(pg_catalog.float4, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat_agg(pg_catalog.float4, pg_catalog.int4) IS
+	'CSAT summary of whole-number scores 1..scale_max (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE csat(pg_catalog.float8) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float8) IS
+	'CSAT %, 0..100, of whole-number scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	INITCOND = 'v1:1..5:0,0,0,0,0',
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	MINITCOND = 'v1:1..5:0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float4) IS
+	'CSAT %, 0..100, of whole-number scores 1..5 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float8, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float8, pg_catalog.int4) IS
+	'CSAT %, 0..100, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE csat(pg_catalog.float4, pg_catalog.int4) (
+	SFUNC = csat_agg_trans, STYPE = csat_summary, FINALFUNC = csat,
+	COMBINEFUNC = csat_summary_combine,
+	MSFUNC = csat_agg_trans, MINVFUNC = csat_agg_inv, MSTYPE = csat_summary, MFINALFUNC = csat,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE csat(pg_catalog.float4, pg_catalog.int4) IS
+	'CSAT %, 0..100, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8) IS
+	'transition function of ces_agg(double precision) and ces(double precision) on the default scale: adds a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4) IS
+	'transition function of ces_agg(real) and ces(real) on the default scale: adds a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8) IS
+	'inverse transition of ces_agg(double precision) and ces(double precision) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4) IS
+	'inverse transition of ces_agg(real) and ces(real) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(double precision, scale_max, lower_is_better) and ces(double precision, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_trans_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_trans(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
+	'transition function of ces_agg(real, scale_max, lower_is_better) and ces(real, scale_max, lower_is_better): creates the state on the first call, then adds a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_float8'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(double precision, scale_max, lower_is_better) and ces(double precision, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) RETURNS ces_summary
+	AS 'MODULE_PATHNAME', 'ces_inv_float4'
+	LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION ces_agg_inv(ces_summary, pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
+	'inverse transition of ces_agg(real, scale_max, lower_is_better) and ces(real, scale_max, lower_is_better) in a moving window: removes a score';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float8) IS
+	'CES summary of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float4) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float4) IS
+	'CES summary of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of whole-number scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces_agg(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces_agg(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
+	'CES summary of whole-number scores 1..scale_max, lower_is_better says which end is easy (NULL scores are ignored; no rows at all give NULL)';
+
+CREATE AGGREGATE ces(pg_catalog.float8) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float8) IS
+	'CES, the mean score, of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float4) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	INITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	MINITCOND = 'v1:1..7:0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float4) IS
+	'CES, the mean score, of whole-number scores 1..7 (higher is easier, CES 2.0) (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float8, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE ces(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) (
+	SFUNC = ces_agg_trans, STYPE = ces_summary, FINALFUNC = ces,
+	COMBINEFUNC = ces_summary_combine,
+	MSFUNC = ces_agg_trans, MINVFUNC = ces_agg_inv, MSTYPE = ces_summary, MFINALFUNC = ces,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE ces(pg_catalog.float4, pg_catalog.int4, pg_catalog.bool) IS
+	'CES, the mean score, of whole-number scores 1..scale_max (NULL scores are ignored; NULL for no responses)';
+
+--------------------------------------------------------------------------
 -- duration_summary (sql/duration.sql): durations of cases, open ones
 -- counted as censored
 --------------------------------------------------------------------------

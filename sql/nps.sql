@@ -117,6 +117,34 @@ CREATE CAST (nps_summary AS pg_catalog.jsonb) WITH FUNCTION nps_summary_jsonb(np
 COMMENT ON CAST (nps_summary AS pg_catalog.jsonb) IS
 	'an NPS summary as jsonb';
 
+-- built by clients: from counts and from the JSON form --------------------
+
+CREATE FUNCTION nps_summary(counts pg_catalog.int8[]) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'nps_summary_from_counts'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary(pg_catalog.int8[]) IS
+	'an NPS summary from its 11 counts, of scores 0 to 10 in order: the inverse of distribution(s)';
+
+CREATE FUNCTION nps_summary(pg_catalog.jsonb) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'nps_summary_from_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary(pg_catalog.jsonb) IS
+	'an NPS summary from its JSON form, exactly as s::jsonb writes it (every key, with the values the counts give)';
+
+CREATE FUNCTION nps_summary(pg_catalog.json) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'nps_summary_from_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_summary(pg_catalog.json) IS
+	'an NPS summary from its JSON form as json, exactly as s::json writes it';
+
+CREATE CAST (pg_catalog.jsonb AS nps_summary) WITH FUNCTION nps_summary(pg_catalog.jsonb);
+COMMENT ON CAST (pg_catalog.jsonb AS nps_summary) IS
+	'the inverse of the cast to jsonb: s::jsonb::nps_summary = s';
+
+CREATE CAST (pg_catalog.json AS nps_summary) WITH FUNCTION nps_summary(pg_catalog.json);
+COMMENT ON CAST (pg_catalog.json AS nps_summary) IS
+	'the inverse of the cast to json: s::json::nps_summary = s';
+
 -- aggregate support -------------------------------------------------------
 
 CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.int2) RETURNS nps_summary
@@ -137,6 +165,24 @@ CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.numeric) RETURNS nps_summa
 COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.numeric) IS
 	'transition function of nps_agg(numeric) and nps(numeric): adds a whole-number score';
 
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.int8) IS
+	'transition function of nps_agg(bigint) and nps(bigint): adds a score';
+
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.float8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.float8) IS
+	'transition function of nps_agg(double precision) and nps(double precision): adds a whole-number score';
+
+CREATE FUNCTION nps_agg_trans(nps_summary, pg_catalog.float4) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_trans_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_trans(nps_summary, pg_catalog.float4) IS
+	'transition function of nps_agg(real) and nps(real): adds a whole-number score';
+
 CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.int2) RETURNS nps_summary
 	AS 'MODULE_PATHNAME', 'cx_inv_int2'
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -154,6 +200,24 @@ CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.numeric) RETURNS nps_summary
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.numeric) IS
 	'inverse transition of nps_agg(numeric) and nps(numeric) in a moving window: removes a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_int8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.int8) IS
+	'inverse transition of nps_agg(bigint) and nps(bigint) in a moving window: removes a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.float8) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float8'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.float8) IS
+	'inverse transition of nps_agg(double precision) and nps(double precision) in a moving window: removes a score';
+
+CREATE FUNCTION nps_agg_inv(nps_summary, pg_catalog.float4) RETURNS nps_summary
+	AS 'MODULE_PATHNAME', 'cx_inv_float4'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_agg_inv(nps_summary, pg_catalog.float4) IS
+	'inverse transition of nps_agg(real) and nps(real) in a moving window: removes a score';
 
 CREATE FUNCTION nps_summary_combine(nps_summary, nps_summary) RETURNS nps_summary
 	AS 'MODULE_PATHNAME', 'cx_summary_combine'
@@ -260,6 +324,38 @@ CREATE FUNCTION nps_test(a nps_summary, b nps_summary,
 COMMENT ON FUNCTION nps_test(nps_summary, nps_summary, pg_catalog.float8) IS
 	'two-sample z-test of NPS(b) against NPS(a): delta = b - a, its standard error, z, two-sided p-value, and interval';
 
+-- planning ----------------------------------------------------------------
+
+CREATE FUNCTION nps_margin(n pg_catalog.int8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'nps_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_margin(pg_catalog.int8, pg_catalog.float8) IS
+	'margin of error of NPS in points for n responses, in the worst case: the Wald half-width 100 * z * sqrt(1 / n)';
+
+CREATE FUNCTION nps_margin(n pg_catalog.int8, confidence pg_catalog.float8,
+						   promoter_share pg_catalog.float8, detractor_share pg_catalog.float8)
+	RETURNS pg_catalog.float8
+	AS 'MODULE_PATHNAME', 'nps_margin'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_margin(pg_catalog.int8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+	'margin of error of NPS in points for n responses with the expected shares p and d: 100 * z * sqrt(((p + d) - (p - d)^2) / n), nps(s) - nps_lower(s, c, ''wald'') for such a summary';
+
+CREATE FUNCTION nps_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8 DEFAULT 0.95)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'nps_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of NPS in points, in the worst case: the smallest n with nps_margin(n, confidence) <= margin';
+
+CREATE FUNCTION nps_sample_size(margin pg_catalog.float8, confidence pg_catalog.float8,
+								promoter_share pg_catalog.float8, detractor_share pg_catalog.float8)
+	RETURNS pg_catalog.int8
+	AS 'MODULE_PATHNAME', 'nps_sample_size'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION nps_sample_size(pg_catalog.float8, pg_catalog.float8, pg_catalog.float8, pg_catalog.float8) IS
+	'responses needed for a margin of error of NPS in points with the expected shares: the smallest n with nps_margin(n, confidence, promoter_share, detractor_share) <= margin';
+
 -- aggregates --------------------------------------------------------------
 -- Every aggregate: STYPE is nps_summary itself (not internal, so Citus can
 -- push partial aggregation to workers), a COMBINEFUNC, PARALLEL SAFE, and
@@ -298,6 +394,39 @@ CREATE AGGREGATE nps_agg(pg_catalog.numeric) (
 COMMENT ON AGGREGATE nps_agg(pg_catalog.numeric) IS
 	'NPS summary of whole-number scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
 
+CREATE AGGREGATE nps_agg(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.int8) IS
+	'NPS summary of scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE nps_agg(pg_catalog.float8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.float8) IS
+	'NPS summary of whole-number scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
+CREATE AGGREGATE nps_agg(pg_catalog.float4) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps_agg(pg_catalog.float4) IS
+	'NPS summary of whole-number scores 0..10 (NULL scores are ignored; an empty input gives an empty summary)';
+
 CREATE AGGREGATE nps(pg_catalog.int2) (
 	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
 	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
@@ -329,6 +458,39 @@ CREATE AGGREGATE nps(pg_catalog.numeric) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE nps(pg_catalog.numeric) IS
+	'Net Promoter Score of whole-number scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE nps(pg_catalog.int8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.int8) IS
+	'Net Promoter Score of scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE nps(pg_catalog.float8) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.float8) IS
+	'Net Promoter Score of whole-number scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
+
+CREATE AGGREGATE nps(pg_catalog.float4) (
+	SFUNC = nps_agg_trans, STYPE = nps_summary, FINALFUNC = nps,
+	INITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	COMBINEFUNC = nps_summary_combine,
+	MSFUNC = nps_agg_trans, MINVFUNC = nps_agg_inv, MSTYPE = nps_summary, MFINALFUNC = nps,
+	MINITCOND = 'v1:0..10:0,0,0,0,0,0,0,0,0,0,0',
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE nps(pg_catalog.float4) IS
 	'Net Promoter Score of whole-number scores 0..10, as float8 in -100..100 (NULL scores are ignored; NULL for no responses)';
 
 CREATE AGGREGATE rollup(nps_summary) (

@@ -70,6 +70,22 @@ ces_inv_int4(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT4, -1);
 }
 
+/* Adds a bigint score to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_int8);
+Datum
+ces_trans_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT8, 1);
+}
+
+/* Removes a bigint score: the inverse of ces_trans_int8, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_int8);
+Datum
+ces_inv_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_INT8, -1);
+}
+
 /* Adds a numeric score to the state of ces_agg(score, scale_max, lower_is_better). */
 PG_FUNCTION_INFO_V1(ces_trans_numeric);
 Datum
@@ -86,6 +102,38 @@ ces_inv_numeric(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_NUMERIC, -1);
 }
 
+/* Adds a real score (a whole number) to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_float4);
+Datum
+ces_trans_float4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_FLOAT4, 1);
+}
+
+/* Removes a real score: the inverse of ces_trans_float4, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_float4);
+Datum
+ces_inv_float4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_FLOAT4, -1);
+}
+
+/* Adds a double precision score (a whole number) to the state of ces_agg(score, scale_max, lower_is_better). */
+PG_FUNCTION_INFO_V1(ces_trans_float8);
+Datum
+ces_trans_float8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_FLOAT8, 1);
+}
+
+/* Removes a double precision score: the inverse of ces_trans_float8, for moving frames. */
+PG_FUNCTION_INFO_V1(ces_inv_float8);
+Datum
+ces_inv_float8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_ces_type), CX_SCORE_FLOAT8, -1);
+}
+
 /* Text input of ces_summary: the value says its direction (cx_ces_lower_type). */
 PG_FUNCTION_INFO_V1(ces_summary_in);
 Datum
@@ -100,6 +148,31 @@ Datum
 ces_summary_recv(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_ces_type));
+}
+
+/* ces_summary(counts bigint[], lower_is_better): the summary with these counts and direction. */
+PG_FUNCTION_INFO_V1(ces_summary_from_counts);
+Datum
+ces_summary_from_counts(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_from_counts(PG_GETARG_ARRAYTYPE_P(0),
+												 PG_GETARG_BOOL(1) ? &cx_ces_lower_type : &cx_ces_type));
+}
+
+/* The cast from jsonb: exactly what s::jsonb gives, checked. */
+PG_FUNCTION_INFO_V1(ces_summary_from_jsonb);
+Datum
+ces_summary_from_jsonb(PG_FUNCTION_ARGS)
+{
+	return cx_summary_from_jsonb_datum(fcinfo, &cx_ces_type);
+}
+
+/* The cast from json, as from jsonb. */
+PG_FUNCTION_INFO_V1(ces_summary_from_json);
+Datum
+ces_summary_from_json(PG_FUNCTION_ARGS)
+{
+	return cx_summary_from_json_datum(fcinfo, &cx_ces_type);
 }
 
 /* Easy, neutral (on the midpoint of an odd scale) and difficult answers. */

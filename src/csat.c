@@ -64,6 +64,22 @@ csat_inv_int4(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT4, -1);
 }
 
+/* Adds a bigint score to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_int8);
+Datum
+csat_trans_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT8, 1);
+}
+
+/* Removes a bigint score: the inverse of csat_trans_int8, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_int8);
+Datum
+csat_inv_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_INT8, -1);
+}
+
 /* Adds a numeric score to the state of csat_agg(score, scale_max). */
 PG_FUNCTION_INFO_V1(csat_trans_numeric);
 Datum
@@ -80,6 +96,38 @@ csat_inv_numeric(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_NUMERIC, -1);
 }
 
+/* Adds a real score (a whole number) to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_float4);
+Datum
+csat_trans_float4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_FLOAT4, 1);
+}
+
+/* Removes a real score: the inverse of csat_trans_float4, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_float4);
+Datum
+csat_inv_float4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_FLOAT4, -1);
+}
+
+/* Adds a double precision score (a whole number) to the state of csat_agg(score, scale_max). */
+PG_FUNCTION_INFO_V1(csat_trans_float8);
+Datum
+csat_trans_float8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_FLOAT8, 1);
+}
+
+/* Removes a double precision score: the inverse of csat_trans_float8, for moving frames. */
+PG_FUNCTION_INFO_V1(csat_inv_float8);
+Datum
+csat_inv_float8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_scaled_state(fcinfo, &cx_csat_type), CX_SCORE_FLOAT8, -1);
+}
+
 /* Text input of csat_summary. */
 PG_FUNCTION_INFO_V1(csat_summary_in);
 Datum
@@ -94,6 +142,30 @@ Datum
 csat_summary_recv(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_csat_type));
+}
+
+/* csat_summary(counts bigint[]): the summary with these counts, the inverse of distribution(). */
+PG_FUNCTION_INFO_V1(csat_summary_from_counts);
+Datum
+csat_summary_from_counts(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_from_counts(PG_GETARG_ARRAYTYPE_P(0), &cx_csat_type));
+}
+
+/* The cast from jsonb: exactly what s::jsonb gives, checked. */
+PG_FUNCTION_INFO_V1(csat_summary_from_jsonb);
+Datum
+csat_summary_from_jsonb(PG_FUNCTION_ARGS)
+{
+	return cx_summary_from_jsonb_datum(fcinfo, &cx_csat_type);
+}
+
+/* The cast from json, as from jsonb. */
+PG_FUNCTION_INFO_V1(csat_summary_from_json);
+Datum
+csat_summary_from_json(PG_FUNCTION_ARGS)
+{
+	return cx_summary_from_json_datum(fcinfo, &cx_csat_type);
 }
 
 /* The default threshold: the top two points, or the top one on short scales. */
@@ -248,4 +320,40 @@ cx_csat_json_fields(StringInfo buf, const CxSummary *s)
 	cx_json_number(buf, "csat", empty ? 0 : 100.0 * satisfied / (double) s->dist.n, empty);
 	appendStringInfo(buf, ", \"satisfied\": " INT64_FORMAT, satisfied);
 	cx_json_number(buf, "mean", empty ? 0 : cx_dist_mean(&s->dist, s->npoints, s->lo).mean, empty);
+}
+
+/* The variance p * (1 - p) of satisfied / not; p = 0.5 (the worst case) without argument 2. */
+static double
+csat_plan_variance(FunctionCallInfo fcinfo)
+{
+	double		p = PG_NARGS() < 3 ? 0.5 : cx_plan_share(PG_GETARG_FLOAT8(2), "satisfied_share");
+
+	return p * (1.0 - p);
+}
+
+/*
+ * The margin of error of CSAT % in percentage points for n responses: the
+ * Wald half-width 100 * z * sqrt(p * (1 - p) / n), z * csat_stderr; the
+ * worst case p = 0.5 without a share.  (csat_lower and csat_upper are
+ * Wilson bounds, a little narrower and not symmetric.)
+ */
+PG_FUNCTION_INFO_V1(csat_margin);
+Datum
+csat_margin(PG_FUNCTION_ARGS)
+{
+	int64		n = cx_plan_responses(PG_GETARG_INT64(0));
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+
+	PG_RETURN_FLOAT8(cx_wald_margin(csat_plan_variance(fcinfo), (double) n, z));
+}
+
+/* The responses needed for a margin of error of CSAT %: the smallest n whose csat_margin is within it. */
+PG_FUNCTION_INFO_V1(csat_sample_size);
+Datum
+csat_sample_size(PG_FUNCTION_ARGS)
+{
+	double		margin = cx_plan_margin(PG_GETARG_FLOAT8(0));
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+
+	return cx_plan_sample_size(csat_plan_variance(fcinfo), margin, z);
 }

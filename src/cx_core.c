@@ -206,10 +206,35 @@ cx_net_estimate(double positive, double neutral, double negative)
 	p = positive / e.n;
 	d = negative / e.n;
 	e.net = cx_net_point(positive, negative, e.n);
-	/* variance of scores +1/0/-1: E[X^2] - E[X]^2; clamp rounding below 0 */
-	e.var = fmax(0.0, (p + d) - (p - d) * (p - d));
+	/* variance of scores +1/0/-1: E[X^2] - E[X]^2 */
+	e.var = cx_net_variance(p, d);
 	e.se = 100.0 * sqrt(e.var / e.n);
 	return e;
+}
+
+bool
+cx_wald_sample_size(double var, double margin, double z, int64_t *out)
+{
+	double		root = 100.0 * z / margin;
+	double		x = var * root * root;
+	double		n;
+
+	if (!(x <= (double) (INT64_MAX / 2)))
+		return false;
+	n = fmax(1.0, ceil(x));
+	/*
+	 * ceil() of a rounded x can be one off either way; below 2^52 every
+	 * neighbour is a distinct double, so step to the exact boundary.
+	 */
+	if (n < 4503599627370496.0)
+	{
+		while (n > 1.0 && cx_wald_margin(var, n - 1.0, z) <= margin)
+			n -= 1.0;
+		while (cx_wald_margin(var, n, z) > margin)
+			n += 1.0;
+	}
+	*out = (int64_t) n;
+	return true;
 }
 
 CxInterval

@@ -14,6 +14,7 @@
 #ifndef CX_CORE_H
 #define CX_CORE_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -135,6 +136,19 @@ typedef struct CxNet
 /* The net-score estimate; n must be > 0. */
 extern CxNet cx_net_estimate(double positive, double neutral, double negative);
 
+/*
+ * The per-response variance of +1/0/-1 scores whose shares of +1 and -1 are
+ * p and d: (p + d) - (p - d)^2, at most 1 (p + d = 1, p = d).  Rounding
+ * below zero is clamped.  cx_net_estimate computes its var with it.
+ */
+static inline double
+cx_net_variance(double p, double d)
+{
+	double		var = (p + d) - (p - d) * (p - d);
+
+	return var > 0.0 ? var : 0.0;
+}
+
 /* The net score alone, without the variance: the hot path of nps() over windows. */
 static inline double
 cx_net_point(double positive, double negative, double n)
@@ -153,6 +167,28 @@ typedef enum CxNetMethod
 extern CxInterval cx_net_interval(int64_t positive, int64_t neutral,
 								  int64_t negative, double z,
 								  CxNetMethod method);
+
+/*
+ * Planning: the margin of error of a Wald (normal) interval for a score in
+ * points, 100 * z * sqrt(var / n), computed as z * se with se = 100 *
+ * sqrt(var / n), the order of operations of cx_net_interval's Wald bounds
+ * (so the margin equals net - lower wherever the bound is not clipped).
+ * var is the per-response variance of the score on its -1..1 or 0..1
+ * scale: cx_net_variance for a net score, p * (1 - p) for a proportion.
+ */
+static inline double
+cx_wald_margin(double var, double n, double z)
+{
+	return z * (100.0 * sqrt(var / n));
+}
+
+/*
+ * The sample size for a target margin: the smallest n >= 1 whose
+ * cx_wald_margin is at most margin (ceil(var * (100 z / margin)^2), then
+ * corrected for rounding by the margin itself).  margin > 0.  False when n
+ * would pass INT64_MAX / 2 or is not finite.
+ */
+extern bool cx_wald_sample_size(double var, double margin, double z, int64_t *n);
 
 /*
  * The mean of a distribution on the scale lo..lo+npoints-1, with the sample

@@ -120,3 +120,59 @@ cx_mean_test_sql(PG_FUNCTION_ARGS)
 						   mean_b, nb >= 2 ? sd_b / sqrt((double) nb) : NAN, z_conf);
 	return cx_test_result(fcinfo, &t);
 }
+
+/* ---------------------------------------------------------------------
+ * Planning: the checked arguments of nps_margin, nps_sample_size,
+ * csat_margin and csat_sample_size (the formulas are in the core)
+ * ---------------------------------------------------------------------
+ */
+
+/* A planned number of responses: at least one. */
+int64
+cx_plan_responses(int64 n)
+{
+	if (n <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("number of responses " INT64_FORMAT " is out of range", n),
+				 errdetail("A margin of error needs at least one response.")));
+	return n;
+}
+
+/* A target margin of error, in points: finite and above zero. */
+double
+cx_plan_margin(double margin)
+{
+	if (!(margin > 0.0 && isfinite(margin)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("margin of error %g is out of range", margin),
+				 errdetail("The margin is in points (NPS points or percentage points) and must be a finite number above 0, such as 5.")));
+	return margin;
+}
+
+/* An expected share of a group, 0..1. */
+double
+cx_plan_share(double share, const char *name)
+{
+	if (!(share >= 0.0 && share <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %g is out of range", name, share),
+				 errdetail("A share is a fraction from 0 to 1, such as 0.45.")));
+	return share;
+}
+
+/* The sample size for a margin, as bigint, or an error if it does not fit. */
+Datum
+cx_plan_sample_size(double var, double margin, double z)
+{
+	int64_t		n;
+
+	if (!cx_wald_sample_size(var, margin, z, &n))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sample size for a margin of %g points is out of range", margin),
+				 errdetail("It would exceed %lld responses.", (long long) (INT64_MAX / 2))));
+	return Int64GetDatum((int64) n);
+}

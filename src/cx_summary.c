@@ -20,6 +20,7 @@
 #include "nodes/execnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
@@ -109,6 +110,15 @@ void
 cx_report_score(const CxSummary *s, int64 score)
 {
 	cx_report_bad_score(s, psprintf(INT64_FORMAT, score), true);
+}
+
+void
+cx_report_float_score(const CxSummary *s, double score, bool single)
+{
+	char	   *text = single ? DatumGetCString(DirectFunctionCall1(float4out, Float4GetDatum((float4) score)))
+		: float8out_internal(score);
+
+	cx_report_bad_score(s, text, !isfinite(score) || score == trunc(score));
 }
 
 /* A summary's scale for messages: "1..5", or "1..5 (lower is better)". */
@@ -431,6 +441,22 @@ cx_inv_int4(PG_FUNCTION_ARGS)
 	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT4, -1);
 }
 
+/* Adds a bigint score to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_int8);
+Datum
+cx_trans_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT8, 1);
+}
+
+/* Removes a bigint score: the inverse of cx_trans_int8, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_int8);
+Datum
+cx_inv_int8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_INT8, -1);
+}
+
 /* Adds a numeric score to the state of an aggregate whose state starts as its INITCOND. */
 PG_FUNCTION_INFO_V1(cx_trans_numeric);
 Datum
@@ -445,6 +471,38 @@ Datum
 cx_inv_numeric(PG_FUNCTION_ARGS)
 {
 	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_NUMERIC, -1);
+}
+
+/* Adds a real score (a whole number) to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_float4);
+Datum
+cx_trans_float4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_FLOAT4, 1);
+}
+
+/* Removes a real score: the inverse of cx_trans_float4, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_float4);
+Datum
+cx_inv_float4(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_FLOAT4, -1);
+}
+
+/* Adds a double precision score (a whole number) to the state of an aggregate whose state starts as its INITCOND. */
+PG_FUNCTION_INFO_V1(cx_trans_float8);
+Datum
+cx_trans_float8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_FLOAT8, 1);
+}
+
+/* Removes a double precision score: the inverse of cx_trans_float8, for moving frames. */
+PG_FUNCTION_INFO_V1(cx_inv_float8);
+Datum
+cx_inv_float8(PG_FUNCTION_ARGS)
+{
+	return cx_score_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_FLOAT8, -1);
 }
 
 /* Reports a scale argument outside the type's range. */
@@ -589,8 +647,8 @@ cx_summary_distribution(PG_FUNCTION_ARGS)
  * ---------------------------------------------------------------------
  */
 
-static Datum
-cx_summary_json_datum(const CxSummary *s, bool binary)
+Datum
+cx_summary_to_json(const CxSummary *s, bool binary)
 {
 	StringInfoData buf;
 
@@ -612,7 +670,7 @@ PG_FUNCTION_INFO_V1(cx_summary_json);
 Datum
 cx_summary_json(PG_FUNCTION_ARGS)
 {
-	return cx_summary_json_datum(PG_GETARG_CX_SUMMARY_P(0), false);
+	return cx_summary_to_json(PG_GETARG_CX_SUMMARY_P(0), false);
 }
 
 /* The cast to jsonb. */
@@ -620,7 +678,7 @@ PG_FUNCTION_INFO_V1(cx_summary_jsonb);
 Datum
 cx_summary_jsonb(PG_FUNCTION_ARGS)
 {
-	return cx_summary_json_datum(PG_GETARG_CX_SUMMARY_P(0), true);
+	return cx_summary_to_json(PG_GETARG_CX_SUMMARY_P(0), true);
 }
 
 /* ---------------------------------------------------------------------

@@ -21,6 +21,8 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "nodes/execnodes.h"
+#include "utils/array.h"
+#include "utils/jsonb.h"
 #include "utils/numeric.h"
 
 #include "cx_compat.h"
@@ -122,6 +124,22 @@ pg_noreturn extern void cx_report_status(CxStatus status, const CxSummary *s);
 /* Reports a score outside the summary's scale. */
 pg_noreturn extern void cx_report_score(const CxSummary *s, int64 score);
 
+/* Reports a float score that is not a whole number on the scale; "single" for real. */
+pg_noreturn extern void cx_report_float_score(const CxSummary *s, double score, bool single);
+
+/* The summaries that clients build (cx_summary_make.c). */
+extern CxSummary *cx_summary_from_counts(ArrayType *counts, const CxSummaryType *type);
+extern CxSummary *cx_summary_from_jsonb(Jsonb *json, const CxSummaryType *type);
+extern Datum cx_summary_from_jsonb_datum(FunctionCallInfo fcinfo, const CxSummaryType *type);
+extern Datum cx_summary_from_json_datum(FunctionCallInfo fcinfo, const CxSummaryType *type);
+extern Datum cx_summary_to_json(const CxSummary *s, bool binary);
+
+/* Planning (cx_stats.c): checked arguments of the _margin and _sample_size functions. */
+extern int64 cx_plan_responses(int64 n);
+extern double cx_plan_margin(double margin);
+extern double cx_plan_share(double share, const char *name);
+extern Datum cx_plan_sample_size(double var, double margin, double z);
+
 /*
  * Adds (sign > 0) or removes (sign < 0) one score: the per-row work of every
  * aggregate.  Kept inline and branch-light on purpose (see DESIGN.md s. 7).
@@ -129,7 +147,8 @@ pg_noreturn extern void cx_report_score(const CxSummary *s, int64 score);
 static inline void
 cx_summary_apply(CxSummary *s, int64 score, int sign)
 {
-	uint64		i = (uint64) (score - s->lo);
+	/* unsigned: a bigint score far below the scale must not overflow */
+	uint64		i = (uint64) score - (uint64) (int64) s->lo;
 	CxStatus	status;
 
 	if (unlikely(i >= s->npoints))
@@ -166,8 +185,29 @@ typedef enum CxScoreType
 {
 	CX_SCORE_INT2,
 	CX_SCORE_INT4,
-	CX_SCORE_NUMERIC
+	CX_SCORE_INT8,
+	CX_SCORE_NUMERIC,
+	CX_SCORE_FLOAT4,
+	CX_SCORE_FLOAT8
 } CxScoreType;
+
+/*
+ * A float score as an integer on the summary's scale: whole values in range
+ * only.  The range test comes first, so NaN and infinities never reach the
+ * conversion to int64 (which would be undefined for them).
+ */
+static inline int64
+cx_float_score(const CxSummary *s, double x, bool single)
+{
+	int64		score;
+
+	if (unlikely(!(x >= s->lo && x <= CX_SUMMARY_HI(s))))
+		cx_report_float_score(s, x, single);
+	score = (int64) x;
+	if (unlikely((double) score != x))
+		cx_report_float_score(s, x, single);
+	return score;
+}
 
 /*
  * The body of every transition (sign 1) and inverse (sign -1) function over
@@ -189,6 +229,12 @@ cx_score_step(FunctionCallInfo fcinfo, CxSummary *s, CxScoreType type, int sign)
 			score = PG_GETARG_INT16(1);
 		else if (type == CX_SCORE_INT4)
 			score = PG_GETARG_INT32(1);
+		else if (type == CX_SCORE_INT8)
+			score = PG_GETARG_INT64(1);
+		else if (type == CX_SCORE_FLOAT4)
+			score = cx_float_score(s, (double) PG_GETARG_FLOAT4(1), true);
+		else if (type == CX_SCORE_FLOAT8)
+			score = cx_float_score(s, PG_GETARG_FLOAT8(1), false);
 		else
 			score = cx_numeric_score(s, PG_GETARG_NUMERIC(1));
 		cx_summary_apply(s, score, sign);

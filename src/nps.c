@@ -76,6 +76,30 @@ nps_summary_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_CX_SUMMARY_P(cx_summary_receive((StringInfo) PG_GETARG_POINTER(0), &cx_nps_type));
 }
 
+/* nps_summary(counts bigint[]): the summary with these counts, the inverse of distribution(). */
+PG_FUNCTION_INFO_V1(nps_summary_from_counts);
+Datum
+nps_summary_from_counts(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CX_SUMMARY_P(cx_summary_from_counts(PG_GETARG_ARRAYTYPE_P(0), &cx_nps_type));
+}
+
+/* The cast from jsonb: exactly what s::jsonb gives, checked. */
+PG_FUNCTION_INFO_V1(nps_summary_from_jsonb);
+Datum
+nps_summary_from_jsonb(PG_FUNCTION_ARGS)
+{
+	return cx_summary_from_jsonb_datum(fcinfo, &cx_nps_type);
+}
+
+/* The cast from json, as from jsonb. */
+PG_FUNCTION_INFO_V1(nps_summary_from_json);
+Datum
+nps_summary_from_json(PG_FUNCTION_ARGS)
+{
+	return cx_summary_from_json_datum(fcinfo, &cx_nps_type);
+}
+
 /* NPS, -100..100; NULL for an empty summary.  Also the final function of nps(score). */
 PG_FUNCTION_INFO_V1(nps_value);
 Datum
@@ -296,4 +320,55 @@ cx_nps_json_fields(StringInfo buf, const CxSummary *s)
 	appendStringInfo(buf, ", \"promoters\": " INT64_FORMAT ", \"passives\": " INT64_FORMAT
 					 ", \"detractors\": " INT64_FORMAT,
 					 c.promoters, c.passives, c.detractors);
+}
+
+/*
+ * The per-response variance nps_margin and nps_sample_size plan with:
+ * from the shares (arguments 2 and 3) when the call has them, else the
+ * worst case, 1.  Shares that add up to more than 1 beyond rounding (the
+ * shares of a summary with no passives may, by an ulp) are refused.
+ */
+static double
+nps_plan_variance(FunctionCallInfo fcinfo)
+{
+	double		p,
+				d;
+
+	if (PG_NARGS() < 4)
+		return 1.0;
+	p = cx_plan_share(PG_GETARG_FLOAT8(2), "promoter_share");
+	d = cx_plan_share(PG_GETARG_FLOAT8(3), "detractor_share");
+	if (p + d > 1.0 + 1e-12)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("promoter_share %g and detractor_share %g add up to more than 1", p, d),
+				 errdetail("The passives' share is what is left: 1 - promoter_share - detractor_share.")));
+	return cx_net_variance(p, d);
+}
+
+/*
+ * The margin of error of NPS in points for n responses: the half-width of
+ * the Wald interval, 100 * z * sqrt(var / n); the worst case (var = 1)
+ * without shares.  Equal to nps(s) - nps_lower(s, c, 'wald') for a summary
+ * of those shares, wherever the bound is not clipped at -100.
+ */
+PG_FUNCTION_INFO_V1(nps_margin);
+Datum
+nps_margin(PG_FUNCTION_ARGS)
+{
+	int64		n = cx_plan_responses(PG_GETARG_INT64(0));
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+
+	PG_RETURN_FLOAT8(cx_wald_margin(nps_plan_variance(fcinfo), (double) n, z));
+}
+
+/* The responses needed for a margin of error of NPS: the smallest n whose nps_margin is within it. */
+PG_FUNCTION_INFO_V1(nps_sample_size);
+Datum
+nps_sample_size(PG_FUNCTION_ARGS)
+{
+	double		margin = cx_plan_margin(PG_GETARG_FLOAT8(0));
+	double		z = cx_confidence_z(PG_GETARG_FLOAT8(1));
+
+	return cx_plan_sample_size(nps_plan_variance(fcinfo), margin, z);
 }

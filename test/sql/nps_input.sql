@@ -168,7 +168,7 @@ FROM (VALUES
 	(20, 'nps_agg', '(''Infinity''::numeric)'),
 	(21, 'nps',     '(''-Infinity''::numeric)'),
 	(22, 'nps',     '(10), (5), (12)'),                     -- after valid rows
-	(23, 'nps_agg', '(9223372036854775807::bigint)'),       -- bigint resolves to numeric
+	(23, 'nps_agg', '(9223372036854775807::bigint)'),       -- bigint has its own form
 	-- accepted
 	(24, 'nps_agg', '(10.0)'),
 	(25, 'nps',     '(10.0)'),

@@ -2,7 +2,9 @@
 # fuzz.sh: mutation fuzzing of the text and binary input functions of every
 # summary type (nps_summary, csat_summary, ces_summary, churn_summary,
 # churn_tstz_summary, duration_summary, mrr_timeline, revenue_summary,
-# revenue_tstz_summary).
+# revenue_tstz_summary), and of what builds the survey summaries from
+# other types: the casts from jsonb (s::jsonb::nps_summary) and the
+# constructors from counts (nps_summary(counts bigint[]), ...).
 #
 # Input functions read data from anywhere (dumps, COPY, drivers, other
 # nodes), so they must reject what is wrong with a documented SQLSTATE,
@@ -14,7 +16,8 @@
 # the seeds with the extension's aggregates.  See fuzz.c for the mutations
 # and the oracle.
 #
-# Prints TAP (four lines per type and one for the server) and exits nonzero
+# Prints TAP (four lines per type, two per jsonb form, three per counts
+# form, and one for the server) and exits nonzero
 # on any failure, showing the first offending inputs.  Needs a running
 # server in PGHOST/PGPORT/PGUSER (test/run provides one).
 #

@@ -1015,6 +1015,44 @@ test_dist_random_ops(void)
  * ---------------------------------------------------------------------
  */
 
+/*
+ * Planning: the Wald margin and the sample size for a margin.  Worked by
+ * hand with z = 1.959963984540054: the worst case at n = 100 is 19.5996...
+ * points; 5 points need (195.9963984540054 / 5)^2 = 1536.58 -> 1537
+ * responses, a CSAT share (var 0.25) 384.15 -> 385.
+ */
+static void
+test_wald_planning(void)
+{
+	double		z = 1.959963984540054;
+	int64_t		n;
+
+	CHECK_NEAR(cx_wald_margin(1.0, 100, z), 19.59963984540054, 1e-12);
+	CHECK_NEAR(cx_wald_margin(0.25, 385, z), 4.994450700198681, 1e-12);
+	CHECK_DBL_EQ(cx_wald_margin(0.0, 10, z), 0.0);
+	CHECK_DBL_EQ(cx_net_variance(0.5, 0.5), 1.0);
+	CHECK_NEAR(cx_net_variance(0.5, 0.2), 0.61, 1e-15);
+	CHECK_DBL_EQ(cx_net_variance(1.0, 0.0), 0.0);
+	CHECK(cx_wald_sample_size(1.0, 5.0, z, &n));
+	CHECK_I64(n, 1537);
+	CHECK(cx_wald_sample_size(0.25, 5.0, z, &n));
+	CHECK_I64(n, 385);
+	/* the margin of n responses asks for n, for every n up to 5000 */
+	for (int k = 1; k <= 5000; k++)
+	{
+		CHECK(cx_wald_sample_size(1.0, cx_wald_margin(1.0, k, z), z, &n));
+		CHECK_I64(n, k);
+	}
+	/* no variance: one response; a margin too small for int64: false */
+	CHECK(cx_wald_sample_size(0.0, 1.0, z, &n));
+	CHECK_I64(n, 1);
+	CHECK(!cx_wald_sample_size(1.0, 1e-10, z, &n));
+	CHECK(!cx_wald_sample_size(1.0, 1e-300, z, &n));
+	/* above 2^52 no stepping: the ceiling itself */
+	CHECK(cx_wald_sample_size(1.0, 1e-6, z, &n));
+	CHECK(n > (INT64_C(1) << 52));
+}
+
 static void
 test_norm_cdf_points(void)
 {
@@ -1961,6 +1999,7 @@ static const struct
 	{test_proportion_test, "two-proportion test: pooled z, unpooled interval"},
 	{test_clipped_interval, "clipped interval stays on the scale"},
 	{test_status_text, "cx_status_text is non-empty and distinct for every status"},
+	{test_wald_planning, "Wald margin and sample size: worked cases, n back from its own margin"},
 };
 
 int
