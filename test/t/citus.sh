@@ -316,6 +316,22 @@ ces(numeric) by touchpoint|SELECT touchpoint AS g, ces(ces::numeric) AS s FROM X
 ces(int4, 5, true) by touchpoint|SELECT touchpoint AS g, ces(ces5, 5, true) AS s FROM X_survey GROUP BY touchpoint
 ces(int2, 5, true)|SELECT 1 AS g, ces(ces5::int2, 5, true) AS s FROM X_survey
 ces(numeric, 7, false) by touchpoint|SELECT touchpoint AS g, ces(ces::numeric, 7, false) AS s FROM X_survey GROUP BY touchpoint
+nps_agg(float8) by touchpoint|SELECT touchpoint AS g, nps_agg(score::float8) AS s FROM X_survey GROUP BY touchpoint
+nps_agg(real)|SELECT 1 AS g, nps_agg(score::real) AS s FROM X_survey
+nps_agg(bigint) by touchpoint|SELECT touchpoint AS g, nps_agg(score::bigint) AS s FROM X_survey GROUP BY touchpoint
+nps(float8) by touchpoint|SELECT touchpoint AS g, nps(score::float8) AS s FROM X_survey GROUP BY touchpoint
+nps(real) by touchpoint|SELECT touchpoint AS g, nps(score::real) AS s FROM X_survey GROUP BY touchpoint
+nps(bigint)|SELECT 1 AS g, nps(score::bigint) AS s FROM X_survey
+csat_agg(float8) by touchpoint|SELECT touchpoint AS g, csat_agg(csat::float8) AS s FROM X_survey GROUP BY touchpoint
+csat_agg(real, 7) by touchpoint|SELECT touchpoint AS g, csat_agg(csat7::real, 7) AS s FROM X_survey GROUP BY touchpoint
+csat_agg(bigint, 7) by touchpoint|SELECT touchpoint AS g, csat_agg(csat7::bigint, 7) AS s FROM X_survey GROUP BY touchpoint
+csat(float8, 7) by touchpoint|SELECT touchpoint AS g, csat(csat7::float8, 7) AS s FROM X_survey GROUP BY touchpoint
+csat(bigint)|SELECT 1 AS g, csat(csat::bigint) AS s FROM X_survey
+ces_agg(float8) by touchpoint|SELECT touchpoint AS g, ces_agg(ces::float8) AS s FROM X_survey GROUP BY touchpoint
+ces_agg(real, 5, true) by touchpoint|SELECT touchpoint AS g, ces_agg(ces5::real, 5, true) AS s FROM X_survey GROUP BY touchpoint
+ces_agg(bigint, 5, true) by touchpoint|SELECT touchpoint AS g, ces_agg(ces5::bigint, 5, true) AS s FROM X_survey GROUP BY touchpoint
+ces(float8, 7, false) by touchpoint|SELECT touchpoint AS g, ces(ces::float8, 7, false) AS s FROM X_survey GROUP BY touchpoint
+ces(bigint)|SELECT 1 AS g, ces(ces::bigint) AS s FROM X_survey
 duration_agg(interval) by touchpoint|SELECT touchpoint AS g, duration_agg(dur) AS s FROM X_survey GROUP BY touchpoint
 duration_agg(interval)|SELECT 1 AS g, duration_agg(dur) AS s FROM X_survey
 duration_agg(interval, bool) by touchpoint|SELECT touchpoint AS g, duration_agg(dur, open) AS s FROM X_survey GROUP BY touchpoint
@@ -478,6 +494,7 @@ check "worker_partial_agg of churn_agg and revenue_agg forms, two grids in a que
 	done <<'EOF'
 nps score 11|SELECT seg, nps_agg(score) FROM X_bad GROUP BY seg|22003
 nps(score) with score 11|SELECT nps(score) FROM X_bad|22003
+nps_agg(float8) of a fractional score|SELECT seg, nps_agg(score + 0.5::float8) FROM X_bad GROUP BY seg|22003
 csat score 6 on a 1..5 scale|SELECT csat_agg(csat) FROM X_bad|22003
 csat score 6 on a 1..5 scale, given|SELECT seg, csat(csat, 5) FROM X_bad GROUP BY seg|22003
 churn_agg two grids in one group|SELECT seg, churn_agg(during, origin, '1 month', 12) FROM X_bad GROUP BY seg|22023
