@@ -2040,7 +2040,17 @@ BEGIN
 	END LOOP;
 
 	-- Goal progress.  Each metric has its own branch; the branches of the
-	-- other metrics are skipped by a one-time filter on g.metric.
+	-- other metrics are skipped by a one-time filter on g.metric.  A
+	-- branch aggregates the raw rows for every goal of its metrics at once,
+	-- grouped by goal_id, in a subquery that does not refer to the goal row
+	-- g (its own goals gg), and the goal's row is joined to it with LEFT
+	-- JOIN, which gives NULL for a goal without rows, as the aggregates of
+	-- no rows are (nps_agg gives an empty summary: hence the coalesce() of
+	-- the NPS counts; counts are coalesced to 0).  On a journey that
+	-- cx_journey_distribute distributed, Citus plans each such subquery on
+	-- its own, aggregating on the workers, and the rest over the reference
+	-- tables; a subquery correlated with g, as a LATERAL one is, it cannot
+	-- plan at all.
 	EXECUTE format($$
 		CREATE VIEW %1$I.goal_progress WITH (security_invoker = true) AS
 		SELECT g.goal_id, g.name, g.metric,
