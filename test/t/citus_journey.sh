@@ -69,14 +69,14 @@ SELECT 1 + i % 400, (ARRAY[$$free$$, $$basic$$, $$pro$$])[1 + i % 3],
        CASE WHEN i % 3 = 0 THEN 0 ELSE round((i % 50) * 9.99 + 0.0001 * (i % 7), 4) END
 FROM generate_series(:lo / 2, :hi / 2) AS i;
 '
-# Goals of every family of metrics, over every scope; one (csat at
-# touchpoint 3) has no rows at all.
+# Goals of every family of metrics, over every scope; some have no rows
+# (csat at touchpoint 3, and those over 2020).
 goals="
 INSERT INTO :\"s\".goals (name, metric, stage, touchpoint_id, baseline_period, target_period, target_kind, target, due_date, sla)
-SELECT name, metric, stage, touchpoint_id, '[2025-07-01,2025-09-01)', '[2025-09-01,2025-12-01)', kind, target, '2025-12-31', sla
+SELECT name, metric, stage, touchpoint_id, daterange('2025-07-01', '2025-09-01'), daterange('2025-09-01', '2025-12-01'), kind, target, date '2025-12-31', sla
 FROM (VALUES ('nps all', 'nps', NULL, NULL, 'change', 5, NULL::interval),
              ('nps stage', 'nps', 'purchase', NULL, 'value', 10, NULL),
-             ('nps empty', 'nps', NULL, 3, 'value', 10, NULL),
+             ('nps touchpoint 3', 'nps', NULL, 3, 'value', 10, NULL),
              ('csat empty', 'csat', NULL, 3, 'percent_change', 10, NULL),
              ('csat all', 'csat', NULL, NULL, 'value', 80, NULL),
              ('ces stage', 'ces', 'after_purchase', NULL, 'value', 4, NULL),
@@ -91,6 +91,19 @@ FROM (VALUES ('nps all', 'nps', NULL, NULL, 'change', 5, NULL::interval),
              ('mrr', 'mrr', NULL, NULL, 'percent_change', 10, NULL),
              ('nrr', 'nrr', NULL, NULL, 'value', 100, NULL),
              ('grr', 'grr', NULL, NULL, 'value', 90, NULL),
+             ('churned mrr', 'churned_mrr', NULL, NULL, 'value', 100, NULL))
+     AS g(name, metric, stage, touchpoint_id, kind, target, sla)
+UNION ALL
+-- and of every family, over periods without rows
+SELECT name || ' in 2020', metric, stage, touchpoint_id, daterange('2020-01-01', '2020-02-01'), daterange('2020-02-01', '2020-03-01'), kind, target, date '2020-12-31', sla
+FROM (VALUES ('nps', 'nps', 'purchase', NULL::int, 'value', 10, NULL::interval),
+             ('ces', 'ces', NULL, NULL, 'value', 4, NULL),
+             ('churn', 'churn_rate', NULL, NULL, 'value', 0.1, NULL),
+             ('first response', 'first_response_time', NULL, 4, 'change', -1, NULL),
+             ('resolution p90', 'resolution_p90', 'purchase', NULL, 'value', 5, NULL),
+             ('km median', 'resolution_km_median', NULL, NULL, 'value', 50, NULL),
+             ('first response sla', 'first_response_sla', NULL, NULL, 'value', 80, '4 hours'),
+             ('nrr', 'nrr', NULL, NULL, 'value', 100, NULL),
              ('churned mrr', 'churned_mrr', NULL, NULL, 'value', 100, NULL))
      AS g(name, metric, stage, touchpoint_id, kind, target, sla);
 "
@@ -326,6 +339,10 @@ SELECT 'daily|' || count(*) FROM (SELECT * FROM loc.daily_summaries EXCEPT ALL S
 SQL
 )
 check "daily_summaries: the same rows in loc and dist" 0 "$(get daily)"
+
+# goal_progress: its Citus form in dist, its correlated one in loc.
+check "goal_progress: the form grouped by goal in dist only" "false true" \
+	"$(c0 -c "SELECT string_agg((pg_get_viewdef(format('%I.goal_progress', s)::regclass) ~ 'one\.goal_id')::text, ' ' ORDER BY s DESC) FROM unnest(ARRAY['loc', 'dist']) AS s")"
 
 # Pushdown.
 for v in touchpoint_scorecard stage_scorecard overall_scorecard revenue_scorecard revenue_cohorts goal_progress; do
