@@ -652,9 +652,10 @@ BEGIN
 	-- the distribution column at the same place; without it, it pulls
 	-- every row of both tables to the coordinator, and with it the
 	-- workers aggregate (worker_partial_agg).  On one node the planner
-	-- drops the unread column.  csat_agg(score, k) over a group with rows but no CSAT score
-	-- gives an empty summary (n = 0), never NULL; rollup() of no summaries
-	-- gives NULL, hence the coalesce() on the counts.
+	-- drops the unread column.  csat_agg(score, k) over a group with rows
+	-- but no CSAT score gives an empty summary (n = 0), never NULL;
+	-- rollup() of no summaries gives NULL, hence the coalesce() on the
+	-- counts.
 	--
 	-- Times: every interaction is one case of each of two duration
 	-- summaries, first response and resolution.  A case not resolved yet
