@@ -24,7 +24,8 @@ ORDER BY 1;
 -- below with their volatility)
 SELECT p.oid::regprocedure AS not_parallel_safe_or_definer
 FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
-WHERE (p.proparallel <> 's' AND p.proname NOT IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade'))
+WHERE (p.proparallel <> 's' AND p.proname NOT IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade',
+	'cx_journey_distribute'))
    OR p.prosecdef
 ORDER BY 1;
 

@@ -72,7 +72,7 @@ FROM pg_class c
 WHERE c.relnamespace = 'jt'::regnamespace AND c.relkind IN ('r', 'v')
   AND obj_description(c.oid, 'pg_class') IS NULL;
 SELECT p.oid::regprocedure, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
-FROM pg_proc p WHERE p.proname IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade') ORDER BY 1;
+FROM pg_proc p WHERE p.proname IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade', 'cx_journey_distribute') ORDER BY 1;
 -- every column of the scorecards (revenue_cohorts too) but the grouping
 -- keys has a comment (BI tools show them), and so have goals.sla and
 -- subscriptions.mrr
@@ -229,6 +229,21 @@ FROM (VALUES ('jt_text', 'crm_text'), ('jt_scales', 'crm_uuid')) AS j(journey, c
      LATERAL (SELECT format('SELECT * FROM %I.responses r JOIN %I c ON c.id = r.customer_id', journey, crm)) AS q(q),
      LATERAL (SELECT cx_test.plan_values(q, '% Cond') UNION ALL SELECT cx_test.plan_values(q, 'Join Filter')) AS c(v)
 GROUP BY journey ORDER BY journey;
+
+-- cx_journey_distribute needs the citus extension (test/t/citus_journey.sh
+-- tests it on a cluster): here it refuses with 55000 and a hint, and the
+-- single-node keys stay as they are (response_id alone is unique).
+SELECT cx_journey_distribute('jt');
+DO $$
+BEGIN
+	PERFORM cx_journey_distribute('jt');
+EXCEPTION WHEN object_not_in_prerequisite_state THEN
+	RAISE NOTICE 'cx_journey_distribute without citus: SQLSTATE %', SQLSTATE;
+END $$;
+SELECT c.conrelid::regclass, pg_get_constraintdef(c.oid)
+FROM pg_constraint c
+WHERE c.contype = 'p' AND c.conrelid IN ('jt.responses'::regclass, 'jt.interactions'::regclass, 'jt.subscriptions'::regclass)
+ORDER BY 1;
 
 -- Clean up: the journeys are ordinary schemas.
 SET client_min_messages = warning;
