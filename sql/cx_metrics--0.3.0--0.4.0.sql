@@ -2595,6 +2595,9 @@ BEGIN
 						ELSE 'open cases are censored at their age at the last refresh of their day: refresh the days that still have open cases, and equal to the raw view (open cases included) when refreshed and read in one transaction' END));
 			FOR col IN SELECT * FROM (VALUES
 				('month', 'first day of the month'),
+				('stage', 'the journey stage'),
+				('touchpoint_id', 'the touchpoint'),
+				('touchpoint', 'the touchpoint''s name'),
 				('nps_n', 'NPS responses (scores given)'),
 				('nps', 'Net Promoter Score, -100..100'),
 				('nps_lower', 'NPS, lower bound of the 95% adjusted-Wald interval'),
@@ -2625,6 +2628,7 @@ BEGIN
 				('resolution_km_median_h', 'Kaplan-Meier median hours from opening to resolution, counting the open cases as censored at their age: km_percentile(resolution, 0.5); NULL while the share resolved never reaches a half'),
 				('first_response', 'the first-response times of the interactions, a duration_summary (1% relative error; NULL without interactions): read it with percentile(), share_within(), survival(), km_percentile(); a case without a first response is open, censored at its resolution or else at its age'),
 				('resolution', 'the resolution times of the interactions, a duration_summary (1% relative error; NULL without interactions): read it with percentile(), share_within(), survival(), km_percentile(); a case not resolved is open, censored at its age')) AS c(name, comment)
+				WHERE (c.name <> 'stage' OR grp <> 'overall') AND (c.name NOT IN ('touchpoint_id', 'touchpoint') OR grp = 'touchpoint')
 			LOOP
 				EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
 			END LOOP;
