@@ -480,7 +480,9 @@ DECLARE
 	view_name text;
 	view_sql text;
 	col record;
-	views text[] := ARRAY['touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard',
+	-- dependent views first: the DROP below goes in this order
+	views text[] := ARRAY['touchpoint_changes', 'touchpoint_changes_from_daily', 'relationship_nps',
+		'touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard',
 		'touchpoint_scorecard_from_daily', 'stage_scorecard_from_daily', 'overall_scorecard_from_daily',
 		'revenue_scorecard', 'revenue_cohorts', 'goal_progress'];
 	-- the goals_metric_check of cx_journey_create
@@ -739,14 +741,20 @@ BEGIN
 				       %4$I.nps(a.nps_s) AS nps,
 				       %4$I.nps_lower(a.nps_s) AS nps_lower,
 				       %4$I.nps_upper(a.nps_s) AS nps_upper,
+				       coalesce(%4$I.promoters(a.nps_s), 0) AS promoters,
+				       coalesce(%4$I.passives(a.nps_s), 0) AS passives,
+				       coalesce(%4$I.detractors(a.nps_s), 0) AS detractors,
 				       coalesce(%4$I.responses(a.csat_s), 0) AS csat_n,
 				       %4$I.csat(a.csat_s) AS csat,
 				       %4$I.csat_lower(a.csat_s) AS csat_lower,
 				       %4$I.csat_upper(a.csat_s) AS csat_upper,
+				       coalesce(%4$I.satisfied(a.csat_s), 0) AS csat_satisfied,
 				       coalesce(%4$I.responses(a.ces_s), 0) AS ces_n,
 				       %4$I.ces(a.ces_s) AS ces,
 				       %4$I.mean_lower(a.ces_s) AS ces_lower,
 				       %4$I.mean_upper(a.ces_s) AS ces_upper,
+				       coalesce(%4$I.easy(a.ces_s), 0) AS ces_easy,
+				       coalesce(%4$I.difficult(a.ces_s), 0) AS ces_difficult,
 				       a.interactions,
 				       (extract(epoch FROM %4$I.percentile(a.first_response_s, 0.5)) / 3600)::float8 AS first_response_p50_h,
 				       (extract(epoch FROM %4$I.percentile(a.first_response_s, 0.9)) / 3600)::float8 AS first_response_p90_h,
@@ -754,6 +762,9 @@ BEGIN
 				       (extract(epoch FROM %4$I.percentile(a.resolution_s, 0.9)) / 3600)::float8 AS resolution_p90_h,
 				       coalesce(%4$I.open_cases(a.resolution_s), 0) AS resolution_open,
 				       (extract(epoch FROM %4$I.km_percentile(a.resolution_s, 0.5)) / 3600)::float8 AS resolution_km_median_h,
+				       CASE WHEN %4$I.responses(a.nps_s) > 0 THEN a.nps_s END AS nps_summary,
+				       CASE WHEN %4$I.responses(a.csat_s) > 0 THEN a.csat_s END AS csat_summary,
+				       CASE WHEN %4$I.responses(a.ces_s) > 0 THEN a.ces_s END AS ces_summary,
 				       CASE WHEN a.interactions > 0 THEN a.first_response_s END AS first_response,
 				       CASE WHEN a.interactions > 0 THEN a.resolution_s END AS resolution
 				FROM (SELECT u.month, %5$s %6$s,
@@ -764,7 +775,7 @@ BEGIN
 				s, view_name, keys_out, e, keys_select, aggs, u, s, keys_group);
 			EXECUTE view_sql;
 			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', s, view_name,
-				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals, interactions, median and 90th-percentile first-response and resolution times in hours (nearest rank, within 1%%), open cases and the Kaplan-Meier median resolution time counting them, and the two duration summaries; months and days in the session time zone; %s',
+				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals and the counts that make them (promoters, passives, detractors, satisfied, easy, difficult: sum them to re-aggregate, never average the rates), interactions, median and 90th-percentile first-response and resolution times in hours (nearest rank, within 1%%), open cases and the Kaplan-Meier median resolution time counting them, the three survey summaries and the two duration summaries (rollup() them for any group of rows); months and days in the session time zone; %s',
 					CASE grp WHEN 'touchpoint' THEN ' and touchpoint' WHEN 'stage' THEN ' and journey stage' ELSE '' END,
 					CASE src WHEN 'raw' THEN 'the raw responses and interactions (row-level security on them applies)'
 						ELSE 'daily_summaries and daily_interactions (refresh them with cx_journey_refresh)' END,
@@ -772,6 +783,9 @@ BEGIN
 						ELSE 'open cases are censored at their age at the last refresh of their day: refresh the days that still have open cases, and equal to the raw view (open cases included) when refreshed and read in one transaction' END));
 			FOR col IN SELECT * FROM (VALUES
 				('month', 'first day of the month'),
+				('stage', 'the journey stage'),
+				('touchpoint_id', 'the touchpoint'),
+				('touchpoint', 'the touchpoint''s name'),
 				('nps_n', 'NPS responses (scores given)'),
 				('nps', 'Net Promoter Score, -100..100'),
 				('nps_lower', 'NPS, lower bound of the 95% adjusted-Wald interval'),
@@ -784,6 +798,15 @@ BEGIN
 				('ces', 'mean CES score'),
 				('ces_lower', 'mean CES, lower bound of the 95% normal interval'),
 				('ces_upper', 'mean CES, upper bound of the 95% normal interval'),
+				('promoters', 'NPS responses of 9 or 10 (promoters); nps = 100 * (promoters - detractors) / nps_n: sum the three counts over rows to re-aggregate, never average nps'),
+				('passives', 'NPS responses of 7 or 8 (passives); promoters + passives + detractors = nps_n'),
+				('detractors', 'NPS responses of 0 to 6 (detractors)'),
+				('csat_satisfied', 'CSAT responses counted as satisfied (the top two points of the scale; the top one on scales up to 3); csat = 100 * csat_satisfied / csat_n, and csat_n - csat_satisfied are not satisfied'),
+				('ces_easy', 'CES responses on the easy side of the midpoint of the scale (5-7 of 1..7; 1-2 of a lower-is-easier 1..5): easy() of the summary'),
+				('ces_difficult', 'CES responses on the difficult side of the midpoint of the scale (1-3 of 1..7; 4-5 of a lower-is-easier 1..5): difficult() of the summary; the mean ces re-aggregates from ces_summary (rollup), not from these counts'),
+				('nps_summary', 'the NPS responses as an nps_summary (NULL without NPS responses): rollup() it over rows for an exact NPS, interval or nps_test of any group of months, touchpoints or stages'),
+				('csat_summary', 'the CSAT responses as a csat_summary (NULL without CSAT responses): rollup() it over rows, read it with csat(), mean(), csat_test()'),
+				('ces_summary', 'the CES responses as a ces_summary (NULL without CES responses): rollup() it over rows, read it with ces(), easy_share(), net_effort(), mean_test()'),
 				('interactions', 'service interactions opened in the month'),
 				('first_response_p50_h', 'median hours from opening to first response, of the interactions that had one: percentile(first_response, 0.5), the nearest-rank median within 1%'),
 				('first_response_p90_h', '90th percentile of the hours from opening to first response, of the interactions that had one: nearest rank, within 1%'),
@@ -793,10 +816,112 @@ BEGIN
 				('resolution_km_median_h', 'Kaplan-Meier median hours from opening to resolution, counting the open cases as censored at their age: km_percentile(resolution, 0.5); NULL while the share resolved never reaches a half'),
 				('first_response', 'the first-response times of the interactions, a duration_summary (1% relative error; NULL without interactions): read it with percentile(), share_within(), survival(), km_percentile(); a case without a first response is open, censored at its resolution or else at its age'),
 				('resolution', 'the resolution times of the interactions, a duration_summary (1% relative error; NULL without interactions): read it with percentile(), share_within(), survival(), km_percentile(); a case not resolved is open, censored at its age')) AS c(name, comment)
+				WHERE (c.name <> 'stage' OR grp <> 'overall') AND (c.name NOT IN ('touchpoint_id', 'touchpoint') OR grp = 'touchpoint')
 			LOOP
 				EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
 			END LOOP;
 		END LOOP;
+	END LOOP;
+
+	-- Month-over-month changes per touchpoint, with their tests: a
+	-- companion view of each touchpoint scorecard, not columns of it, so
+	-- that a filter on month or touchpoint keeps pushing down into the
+	-- scorecards (a window in them would stop it).  One row per month,
+	-- touchpoint and metric with responses in the month or the one
+	-- before; the previous month is the calendar month before (lag() over
+	-- the touchpoint's rows, kept only when it is that month).  The family
+	-- of a q-value is the month: every test of every touchpoint and metric
+	-- in it (README, "Many tests at once").  p_adjust() gets the family's
+	-- p-values in the window's order, and each row takes its own place in
+	-- the result: a WHERE on the view does not change the q-values, which
+	-- are of the whole family.
+	FOREACH src IN ARRAY ARRAY['raw', 'daily'] LOOP
+		view_name := 'touchpoint_changes' || CASE WHEN src = 'daily' THEN '_from_daily' ELSE '' END;
+		EXECUTE format($$
+			CREATE VIEW %1$I.%2$I WITH (security_invoker = true) AS
+			SELECT c.month, c.stage, c.touchpoint_id, c.touchpoint, c.metric,
+			       c.previous_n, c.current_n, c.previous, c.current, c.current - c.previous AS change,
+			       c.p_value,
+			       (%4$I.p_adjust(array_agg(c.p_value) OVER w, 'benjamini_hochberg'))[row_number() OVER w] AS q_value
+			FROM (SELECT l.month, l.stage, l.touchpoint_id, l.touchpoint, m.ord, m.metric,
+			             coalesce(m.previous_n, 0) AS previous_n, coalesce(m.current_n, 0) AS current_n,
+			             m.previous, m.current, m.p_value
+			      FROM (SELECT sc.month, sc.stage, sc.touchpoint_id, sc.touchpoint,
+			                   sc.nps_summary, sc.csat_summary, sc.ces_summary,
+			                   lag(sc.month) OVER tp = (sc.month - interval '1 month')::date AS adjacent,
+			                   lag(sc.nps_summary) OVER tp AS nps_before,
+			                   lag(sc.csat_summary) OVER tp AS csat_before,
+			                   lag(sc.ces_summary) OVER tp AS ces_before
+			            FROM %1$I.%3$I sc
+			            WINDOW tp AS (PARTITION BY sc.touchpoint_id ORDER BY sc.month)) AS l
+			           CROSS JOIN LATERAL (SELECT CASE WHEN l.adjacent THEN l.nps_before END AS nps_a,
+			                                      CASE WHEN l.adjacent THEN l.csat_before END AS csat_a,
+			                                      CASE WHEN l.adjacent THEN l.ces_before END AS ces_a) AS b
+			           CROSS JOIN LATERAL (VALUES
+			               (1, 'nps', %4$I.responses(b.nps_a), %4$I.responses(l.nps_summary),
+			                %4$I.nps(b.nps_a), %4$I.nps(l.nps_summary), (%4$I.nps_test(b.nps_a, l.nps_summary)).p_value),
+			               (2, 'csat', %4$I.responses(b.csat_a), %4$I.responses(l.csat_summary),
+			                %4$I.csat(b.csat_a), %4$I.csat(l.csat_summary), (%4$I.csat_test(b.csat_a, l.csat_summary)).p_value),
+			               (3, 'ces', %4$I.responses(b.ces_a), %4$I.responses(l.ces_summary),
+			                %4$I.ces(b.ces_a), %4$I.ces(l.ces_summary), (%4$I.mean_test(b.ces_a, l.ces_summary)).p_value))
+			               AS m(ord, metric, previous_n, current_n, previous, current, p_value)
+			      WHERE m.previous_n > 0 OR m.current_n > 0) AS c
+			WINDOW w AS (PARTITION BY c.month ORDER BY c.touchpoint_id, c.ord
+			             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)$$,
+			s, view_name, 'touchpoint_scorecard' || CASE WHEN src = 'daily' THEN '_from_daily' ELSE '' END, e);
+		EXECUTE format('COMMENT ON VIEW %I.%I IS %L', s, view_name,
+			format('month-over-month change of NPS, CSAT %% and mean CES per touchpoint, from %s: one row per month, touchpoint and metric with responses in the month or the month before, the two values, the change, the two-sided p-value of its test (nps_test, csat_test, mean_test) and its Benjamini-Hochberg q-value (p_adjust) in the family of all the tests of the month, every touchpoint and metric; flag changes by q_value < 0.05 to keep the expected share of false discoveries among the flagged under 5%%',
+				CASE src WHEN 'raw' THEN 'touchpoint_scorecard' ELSE 'touchpoint_scorecard_from_daily' END));
+		FOR col IN SELECT * FROM (VALUES
+			('month', 'first day of the month'),
+			('stage', 'the touchpoint''s journey stage'),
+			('touchpoint_id', 'the touchpoint'),
+			('touchpoint', 'the touchpoint''s name'),
+			('metric', 'nps, csat or ces'),
+			('previous_n', 'responses of the metric in the month before (0 when none)'),
+			('current_n', 'responses of the metric in the month (0 when none)'),
+			('previous', 'the metric in the month before: NPS -100..100, CSAT % or mean CES; NULL without responses'),
+			('current', 'the metric in the month; NULL without responses'),
+			('change', 'current - previous'),
+			('p_value', 'two-sided p-value of the change: nps_test, csat_test or mean_test of the two months'' summaries as independent samples; NULL when a month has no responses or the test is undefined (no variance)'),
+			('q_value', 'the p-value adjusted by Benjamini-Hochberg (false discovery rate) over its family: every p-value of the same month in this view, all touchpoints and metrics; NULL where p_value is')) AS c(name, comment)
+		LOOP
+			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
+		END LOOP;
+	END LOOP;
+
+	-- Relationship NPS: one vote per customer and month, their latest NPS
+	-- score in the month at any touchpoint (the latest response_id breaks a
+	-- tie), against the transactional NPS of the scorecards, which counts
+	-- every response.  From the raw responses only: the daily summaries
+	-- do not know the customers.
+	EXECUTE format($$
+		CREATE VIEW %1$I.relationship_nps WITH (security_invoker = true) AS
+		SELECT a.month, %2$I.responses(a.s) AS responses,
+		       %2$I.promoters(a.s) AS promoters, %2$I.passives(a.s) AS passives, %2$I.detractors(a.s) AS detractors,
+		       %2$I.nps(a.s) AS nps, %2$I.nps_lower(a.s) AS nps_lower, %2$I.nps_upper(a.s) AS nps_upper,
+		       a.s AS nps_summary
+		FROM (SELECT v.month, %2$I.nps_agg(v.score) AS s
+		      FROM (SELECT DISTINCT ON (x.customer_id, date_trunc('month', x.responded_at))
+		                   x.customer_id, date_trunc('month', x.responded_at)::date AS month, x.score
+		            FROM %1$I.responses x
+		            WHERE x.metric = 'nps' AND x.score IS NOT NULL
+		            ORDER BY x.customer_id, date_trunc('month', x.responded_at), x.responded_at DESC, x.response_id DESC) AS v
+		      GROUP BY v.month) AS a$$, s, e);
+	EXECUTE format('COMMENT ON VIEW %I.relationship_nps IS %L', s,
+		'relationship NPS per month: one vote per customer, their latest NPS score in the month at any touchpoint (ties: the latest response_id), so a customer who answered often counts once, unlike the transactional NPS of the scorecards, which counts every response; months in the session time zone; row-level security on responses applies');
+	FOR col IN SELECT * FROM (VALUES
+		('month', 'first day of the month'),
+		('responses', 'customers who gave an NPS score in the month (one vote each)'),
+		('promoters', 'customers whose latest score in the month was 9 or 10'),
+		('passives', 'customers whose latest score in the month was 7 or 8'),
+		('detractors', 'customers whose latest score in the month was 0 to 6'),
+		('nps', 'relationship NPS, -100..100: 100 * (promoters - detractors) / responses'),
+		('nps_lower', 'relationship NPS, lower bound of the 95% adjusted-Wald interval'),
+		('nps_upper', 'relationship NPS, upper bound of the 95% adjusted-Wald interval'),
+		('nps_summary', 'the month''s votes as an nps_summary; a rollup() of months counts a customer once per month, not once per quarter: for a quarter''s relationship NPS take the latest vote in the quarter')) AS c(name, comment)
+	LOOP
+		EXECUTE format('COMMENT ON COLUMN %I.relationship_nps.%I IS %L', s, col.name, col.comment);
 	END LOOP;
 
 	-- Revenue: one revenue_agg over the customers' MRR timelines (mrr_agg
@@ -917,7 +1042,9 @@ BEGIN
 		       tv.target_value,
 		       CASE WHEN hb.higher_is_better THEN v.current >= tv.target_value
 		            ELSE v.current <= tv.target_value END AS met,
-		       v.p_value, v.baseline_n, v.current_n, g.due_date,
+		       v.p_value,
+		       (%2$I.p_adjust(array_agg(v.p_value) OVER w, 'benjamini_hochberg'))[row_number() OVER w] AS q_value,
+		       v.baseline_n, v.current_n, g.due_date,
 		       CASE WHEN v.current IS NULL OR tv.target_value IS NULL THEN NULL
 		            WHEN hb.higher_is_better AND v.current >= tv.target_value THEN true
 		            WHEN NOT hb.higher_is_better AND v.current <= tv.target_value THEN true
@@ -1136,6 +1263,9 @@ BEGIN
 		CROSS JOIN LATERAL (SELECT v.baseline + (tv.target_value - v.baseline)
 		                               * least(greatest((current_date - lower(g.target_period))::float8
 		                                                / (g.due_date - lower(g.target_period)), 0), 1) AS expected) AS ex
+		-- the family of q_value: every goal in the view (README, "Many
+		-- tests at once")
+		WINDOW w AS (ORDER BY g.goal_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 		$$, s, e, csat_scale_max, ces_scale_max, ces_higher_is_better, ces_lower_is_better,
 		CASE WHEN distributed THEN 'FROM (SELECT g.goal_id) AS one LEFT JOIN (SELECT g.goal_id, ' ELSE 'FROM (SELECT ' END,
 		CASE WHEN distributed THEN format('%I.goals g CROSS JOIN ', s) ELSE '' END,
@@ -1159,7 +1289,9 @@ BEGIN
 	EXECUTE format('COMMENT ON TABLE %I.daily_interactions IS %L', s,
 		'per day and touchpoint, the interactions opened that day and their first-response and resolution times as duration summaries (1% relative error; a case without a first response or resolution is open, censored at its age at the refresh), filled by cx_journey_refresh; they roll up exactly; refresh the days that still have open cases');
 	EXECUTE format('COMMENT ON VIEW %I.goal_progress IS %L', s,
-		'progress of each goal: baseline = the metric over baseline_period, current = over target_period (so far), change = current - baseline, target_value = the value to reach (target itself, baseline + target, or baseline * (1 + target / 100)), met = current at or beyond target_value in the direction that is better for the metric (higher for NPS, CSAT, SLA shares, MRR, NRR, GRR and CES on a higher-is-easier scale; lower for churn rate, churned MRR, times and lower-is-easier CES), p_value = two-sided p-value of the change (nps_test, csat_test, mean_test on the CES summaries, proportion_test on churned / customers at start, mean_test on the mean, standard deviation and count of hours for first_response_time and resolution_time, the log-rank test of duration_test for the *_p50, *_p90 and resolution_km_median goals, proportion_test of the cases done within sla among those whose outcome is known for *_sla goals, for nrr and grr the z-test of the two ratios with the ratio estimator''s linearisation standard error, for churned_mrr mean_test of the churned amount per customer paying at the start; none for mrr, a total, not an estimate; the two periods of a revenue goal share customers, and the tests treat them as independent samples, which is conservative when they are positively correlated), on_track = met, or, before due_date, current at least as good as baseline + (target_value - baseline) * the elapsed share of the time from the start of target_period to due_date; times are in hours (*_time: mean of completed cases; *_p50, *_p90: nearest-rank percentiles of completed cases within 1%; resolution_km_median: the Kaplan-Meier median, open cases censored at their age now), SLA shares in percent 0..100 of the cases whose outcome at sla is known; baseline_n and current_n count responses, customers at start, completed cases (times and percentiles), all cases (KM median), known cases (SLA), customers paying at the end (mrr) or at the start (nrr, grr, churned_mrr); churn_rate is the share of the customers at the start of a period who churned in it (0..1); revenue goals are for everything and read subscriptions: per customer a = mrr_at(timeline, start of the period), b = mrr_at(timeline, its end), mrr = the sum of b (MRR at the end of the period), nrr = 100 * sum of b / sum of a and grr = 100 * sum of least(a, b) / sum of a over the customers paying at the start (percent), churned_mrr = the sum of a of those paying at the start and not at the end; a period not over yet counts the subscriptions as booked to its end');
+		'progress of each goal: baseline = the metric over baseline_period, current = over target_period (so far), change = current - baseline, target_value = the value to reach (target itself, baseline + target, or baseline * (1 + target / 100)), met = current at or beyond target_value in the direction that is better for the metric (higher for NPS, CSAT, SLA shares, MRR, NRR, GRR and CES on a higher-is-easier scale; lower for churn rate, churned MRR, times and lower-is-easier CES), p_value = two-sided p-value of the change (nps_test, csat_test, mean_test on the CES summaries, proportion_test on churned / customers at start, mean_test on the mean, standard deviation and count of hours for first_response_time and resolution_time, the log-rank test of duration_test for the *_p50, *_p90 and resolution_km_median goals, proportion_test of the cases done within sla among those whose outcome is known for *_sla goals, for nrr and grr the z-test of the two ratios with the ratio estimator''s linearisation standard error, for churned_mrr mean_test of the churned amount per customer paying at the start; none for mrr, a total, not an estimate; the two periods of a revenue goal share customers, and the tests treat them as independent samples, which is conservative when they are positively correlated), q_value = p_value adjusted by Benjamini-Hochberg (p_adjust, the false discovery rate) over the family of every goal in the view that has a p-value, on_track = met, or, before due_date, current at least as good as baseline + (target_value - baseline) * the elapsed share of the time from the start of target_period to due_date; times are in hours (*_time: mean of completed cases; *_p50, *_p90: nearest-rank percentiles of completed cases within 1%; resolution_km_median: the Kaplan-Meier median, open cases censored at their age now), SLA shares in percent 0..100 of the cases whose outcome at sla is known; baseline_n and current_n count responses, customers at start, completed cases (times and percentiles), all cases (KM median), known cases (SLA), customers paying at the end (mrr) or at the start (nrr, grr, churned_mrr); churn_rate is the share of the customers at the start of a period who churned in it (0..1); revenue goals are for everything and read subscriptions: per customer a = mrr_at(timeline, start of the period), b = mrr_at(timeline, its end), mrr = the sum of b (MRR at the end of the period), nrr = 100 * sum of b / sum of a and grr = 100 * sum of least(a, b) / sum of a over the customers paying at the start (percent), churned_mrr = the sum of a of those paying at the start and not at the end; a period not over yet counts the subscriptions as booked to its end');
+	EXECUTE format('COMMENT ON COLUMN %I.goal_progress.q_value IS %L', s,
+		'p_value adjusted by Benjamini-Hochberg (the false discovery rate) over the family of every goal in the view with a p-value, whatever a WHERE on the view keeps; NULL where p_value is; Holm''s adjustment of the same family: p_adjust(array_agg(p_value ORDER BY goal_id), ''holm'')');
 	RETURN written;
 END
 $function$;

@@ -17,7 +17,7 @@
 # on 0.3.0, with data, daily summaries refreshed and a grant on a view, is
 # converted by cx_journey_upgrade() after the update; every row stored
 # stays (its subscriptions get mrr = 0), and its tables (columns,
-# constraints, indexes, comments) and all nine views equal those of a fresh
+# constraints, indexes, comments) and all twelve views equal those of a fresh
 # journey loaded with the same data, before and after the amounts are set
 # with UPDATE.  So does a journey of the 0.4.0 development versions without
 # subscriptions.mrr (goals.sla there, the goal constraints without the
@@ -299,7 +299,7 @@ $journey_data
 SELECT 'differing ' || v || ' ' || (SELECT count(*) FROM pg_temp.diff('j_old', 'j_new', v))
 FROM unnest(ARRAY['touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard', 'touchpoint_scorecard_from_daily',
                   'stage_scorecard_from_daily', 'overall_scorecard_from_daily', 'revenue_scorecard', 'revenue_cohorts',
-                  'goal_progress']) AS v
+                  'goal_progress', 'touchpoint_changes', 'touchpoint_changes_from_daily', 'relationship_nps']) AS v
 ORDER BY v;
 SELECT 'rows ' || (SELECT count(*) FROM j_old.touchpoint_scorecard_from_daily) || ' ' ||
        (SELECT sum(interactions) FROM j_old.overall_scorecard_from_daily) || ' ' ||
@@ -329,7 +329,8 @@ SQL
 	check "cx_journey_upgrade converts the 0.3.0 journey, rebuilding every (day, touchpoint) row of daily_interactions it had" \
 		"${expect%%|*}" "$(get upgraded)"
 	for v in goal_progress overall_scorecard overall_scorecard_from_daily stage_scorecard stage_scorecard_from_daily \
-		touchpoint_scorecard touchpoint_scorecard_from_daily revenue_scorecard revenue_cohorts; do
+		touchpoint_scorecard touchpoint_scorecard_from_daily revenue_scorecard revenue_cohorts \
+		touchpoint_changes touchpoint_changes_from_daily relationship_nps; do
 		check "upgraded journey: $v equals a fresh journey's with the same data" 0 "$(get "differing $v")"
 	done
 	check "the views compared are not empty: scorecard rows, interactions, open cases, goals with a value, months and cohort rows of revenue" \
