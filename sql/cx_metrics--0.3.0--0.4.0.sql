@@ -2399,6 +2399,30 @@ BEGIN
 		FOREACH g IN ARRAY coalesce(privs, '{}') LOOP
 			EXECUTE g;
 		END LOOP;
+		-- What changed before the triggers: the (day, touchpoint) pairs
+		-- whose daily_summaries row is not what a refresh would write now
+		-- (a response written after the last refresh, or a day of the
+		-- refreshes' session time zone that is not the journey's), or
+		-- whose daily_interactions row does not count the interactions
+		-- there are, and those with rows but no daily row.  (On a new
+		-- journey there is nothing to compare.)
+		EXECUTE format($$
+			INSERT INTO %1$I.dirty_days (day, touchpoint_id)
+			SELECT coalesce(r.day, d.day), coalesce(r.touchpoint_id, d.touchpoint_id)
+			FROM (SELECT x.responded_on AS day, x.touchpoint_id,
+			             %2$I.nps_agg(CASE WHEN x.metric = 'nps' THEN x.score END)::text AS nps,
+			             %2$I.csat_agg(CASE WHEN x.metric = 'csat' THEN x.score END, $1)::text AS csat,
+			             %2$I.ces_agg(CASE WHEN x.metric = 'ces' THEN x.score END, $2, $3)::text AS ces
+			      FROM %1$I.responses x GROUP BY 1, 2) AS r
+			     FULL JOIN (SELECT d.day, d.touchpoint_id, d.nps::text AS nps, d.csat::text AS csat, d.ces::text AS ces
+			                FROM %1$I.daily_summaries d) AS d ON d.day = r.day AND d.touchpoint_id = r.touchpoint_id
+			WHERE (r.nps, r.csat, r.ces) IS DISTINCT FROM (d.nps, d.csat, d.ces)
+			UNION
+			SELECT coalesce(y.day, di.day), coalesce(y.touchpoint_id, di.touchpoint_id)
+			FROM (SELECT y.opened_on AS day, y.touchpoint_id, count(*) AS n FROM %1$I.interactions y GROUP BY 1, 2) AS y
+			     FULL JOIN %1$I.daily_interactions di ON di.day = y.day AND di.touchpoint_id = y.touchpoint_id
+			WHERE y.n IS DISTINCT FROM di.interactions$$, s, e)
+			USING csat_scale_max, ces_scale_max, ces_lower_is_better;
 	END IF;
 	IF tracking THEN
 		FOR lc IN SELECT * FROM (VALUES ('responses', 'responded_on', 'daily_summaries'), ('interactions', 'opened_on', 'daily_interactions'))
@@ -2572,7 +2596,8 @@ BEGIN
 				%1$I.csat_agg(u.csat_score, %2$L::integer) AS csat_s,
 				%1$I.ces_agg(u.ces_score, %3$L::integer, %4$L::boolean) AS ces_s,
 				%1$I.duration_agg(u.first_response_d, u.first_response_open) FILTER (WHERE u.interactions = 1) AS first_response_s,
-				%1$I.duration_agg(u.resolution_d, u.resolution_open) FILTER (WHERE u.interactions = 1) AS resolution_s$$,
+				%1$I.duration_agg(u.resolution_d, u.resolution_open) FILTER (WHERE u.interactions = 1) AS resolution_s,
+				0::int4 AS stale_days$$,
 				e, csat_scale_max, ces_scale_max, ces_lower_is_better);
 		ELSE
 			u := format($$
@@ -2640,15 +2665,14 @@ BEGIN
 				       coalesce(%4$I.open_cases(a.resolution_s), 0) AS resolution_open,
 				       (extract(epoch FROM %4$I.km_percentile(a.resolution_s, 0.5)) / 3600)::float8 AS resolution_km_median_h,
 				       CASE WHEN a.interactions > 0 THEN a.first_response_s END AS first_response,
-				       CASE WHEN a.interactions > 0 THEN a.resolution_s END AS resolution%10$s
+				       CASE WHEN a.interactions > 0 THEN a.resolution_s END AS resolution,
+				       a.stale_days
 				FROM (SELECT u.month, %5$s %6$s,
 				             coalesce(sum(u.interactions), 0)::int8 AS interactions
 				      FROM (%7$s) AS u
 				      JOIN %8$I.touchpoints t ON t.touchpoint_id = u.touchpoint_id
 				      GROUP BY u.month %9$s) AS a$$,
-				s, view_name, keys_out, e, keys_select, aggs, u, s, keys_group,
-				CASE WHEN src = 'daily' THEN $$,
-				       a.stale_days$$ ELSE '' END);
+				s, view_name, keys_out, e, keys_select, aggs, u, s, keys_group);
 			EXECUTE view_sql;
 			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', s, view_name,
 				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals, interactions, median and 90th-percentile first-response and resolution times in hours (nearest rank, within 1%%), open cases and the Kaplan-Meier median resolution time counting them, and the two duration summaries; months and days of the journey''s time zone (journey_settings, cx_journey_set_time_zone); %s',
@@ -2683,11 +2707,10 @@ BEGIN
 			LOOP
 				EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
 			END LOOP;
-			IF src = 'daily' THEN
-				EXECUTE format('COMMENT ON COLUMN %I.%I.stale_days IS %L', s, view_name,
-					CASE WHEN tracking THEN 'days of the month whose responses or interactions (of the row''s touchpoints) changed since their last refresh, by the statements dirty_days recorded: 0 when the row is fresh (open cases still age: see the view''s comment); a row whose daily rows do not exist yet shows with its counts 0 and stale_days > 0'
-						ELSE 'NULL: dirty-day tracking is not available on a distributed journey (cx_journey_distribute drops its triggers); refresh by dates' END);
-			END IF;
+			EXECUTE format('COMMENT ON COLUMN %I.%I.stale_days IS %L', s, view_name,
+				CASE WHEN src = 'raw' THEN 'always 0: the raw view reads the rows as they are (the column of the _from_daily view, here too so that both views have the same columns and compare row for row)'
+					WHEN tracking THEN 'days of the month whose responses or interactions (of the row''s touchpoints) changed since their last refresh, by the statements dirty_days recorded: 0 when the row is fresh (open cases still age: see the view''s comment); a row whose daily rows do not exist yet shows with its counts 0 and stale_days > 0'
+					ELSE 'NULL: dirty-day tracking is not available on a distributed journey (cx_journey_distribute drops its triggers); refresh by dates' END);
 		END LOOP;
 	END LOOP;
 

@@ -581,6 +581,30 @@ BEGIN
 		FOREACH g IN ARRAY coalesce(privs, '{}') LOOP
 			EXECUTE g;
 		END LOOP;
+		-- What changed before the triggers: the (day, touchpoint) pairs
+		-- whose daily_summaries row is not what a refresh would write now
+		-- (a response written after the last refresh, or a day of the
+		-- refreshes' session time zone that is not the journey's), or
+		-- whose daily_interactions row does not count the interactions
+		-- there are, and those with rows but no daily row.  (On a new
+		-- journey there is nothing to compare.)
+		EXECUTE format($$
+			INSERT INTO %1$I.dirty_days (day, touchpoint_id)
+			SELECT coalesce(r.day, d.day), coalesce(r.touchpoint_id, d.touchpoint_id)
+			FROM (SELECT x.responded_on AS day, x.touchpoint_id,
+			             %2$I.nps_agg(CASE WHEN x.metric = 'nps' THEN x.score END)::text AS nps,
+			             %2$I.csat_agg(CASE WHEN x.metric = 'csat' THEN x.score END, $1)::text AS csat,
+			             %2$I.ces_agg(CASE WHEN x.metric = 'ces' THEN x.score END, $2, $3)::text AS ces
+			      FROM %1$I.responses x GROUP BY 1, 2) AS r
+			     FULL JOIN (SELECT d.day, d.touchpoint_id, d.nps::text AS nps, d.csat::text AS csat, d.ces::text AS ces
+			                FROM %1$I.daily_summaries d) AS d ON d.day = r.day AND d.touchpoint_id = r.touchpoint_id
+			WHERE (r.nps, r.csat, r.ces) IS DISTINCT FROM (d.nps, d.csat, d.ces)
+			UNION
+			SELECT coalesce(y.day, di.day), coalesce(y.touchpoint_id, di.touchpoint_id)
+			FROM (SELECT y.opened_on AS day, y.touchpoint_id, count(*) AS n FROM %1$I.interactions y GROUP BY 1, 2) AS y
+			     FULL JOIN %1$I.daily_interactions di ON di.day = y.day AND di.touchpoint_id = y.touchpoint_id
+			WHERE y.n IS DISTINCT FROM di.interactions$$, s, e)
+			USING csat_scale_max, ces_scale_max, ces_lower_is_better;
 	END IF;
 	IF tracking THEN
 		FOR lc IN SELECT * FROM (VALUES ('responses', 'responded_on', 'daily_summaries'), ('interactions', 'opened_on', 'daily_interactions'))
