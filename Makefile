@@ -46,7 +46,8 @@ SQL_PARTS = \
 	sql/churn.sql \
 	sql/duration.sql \
 	sql/revenue.sql \
-	sql/journey.sql
+	sql/journey.sql \
+	sql/journey_calendar.sql
 
 DATA = \
 	sql/$(EXTENSION)--0.1.0.sql \

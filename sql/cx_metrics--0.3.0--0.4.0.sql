@@ -1822,24 +1822,31 @@ COMMENT ON FUNCTION customers(revenue_tstz_summary) IS
 	'number of customers counted: rows whose timeline was not NULL';
 
 --------------------------------------------------------------------------
--- journey (sql/journey.sql): duration summaries in the daily tables and
--- the views; subscriptions.mrr, the revenue views and the revenue goals
+-- journey (sql/journey.sql, sql/journey_calendar.sql): duration summaries
+-- in the daily tables and the views; subscriptions.mrr, the revenue views
+-- and the revenue goals; the journey's time zone, its local dates and its
+-- dirty days
 --------------------------------------------------------------------------
 
--- cx_journey_create and cx_journey_refresh keep their signatures: replaced
--- in place (CREATE OR REPLACE on functions this extension owns), the same
--- text as sql/journey.sql.  cx_journey_check_owner, cx_journey_upgrade and
--- cx_journey_distribute
--- are new.  None of this
--- touches an existing journey: its tables are not extension members
--- (README, "Why the tables are not extension members"); a user converts
--- each journey with SELECT cx_journey_upgrade('schema').
+-- cx_journey_refresh (by days) keeps its signature: replaced in place
+-- (CREATE OR REPLACE on a function this extension owns).
+-- cx_journey_create takes time_zone now: the old one is dropped and the
+-- new one made.  Everything from cx_journey_create on is the text of
+-- sql/journey.sql, then sql/journey_calendar.sql.  cx_journey_check_owner,
+-- cx_journey_upgrade, cx_journey_distribute and the functions of
+-- journey_calendar.sql are new.  None of this touches an existing
+-- journey: its tables are not extension members (README, "Why the tables
+-- are not extension members"); a user converts each journey with SELECT
+-- cx_journey_upgrade('schema').
 
-CREATE OR REPLACE FUNCTION cx_journey_create(schema_name pg_catalog.text,
+DROP FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool);
+
+CREATE FUNCTION cx_journey_create(schema_name pg_catalog.text,
 	customer_id_type pg_catalog.regtype DEFAULT 'pg_catalog.int8',
 	csat_scale_max pg_catalog.int4 DEFAULT 5,
 	ces_scale_max pg_catalog.int4 DEFAULT 7,
-	ces_lower_is_better pg_catalog.bool DEFAULT false)
+	ces_lower_is_better pg_catalog.bool DEFAULT false,
+	time_zone pg_catalog.text DEFAULT pg_catalog.current_setting('TimeZone'))
 	RETURNS pg_catalog.void
 	LANGUAGE plpgsql
 	-- VOLATILE, PARALLEL UNSAFE and not STRICT: it runs DDL, and a NULL
@@ -1852,10 +1859,11 @@ DECLARE
 	e text;								-- the extension's schema
 	idtype text;
 	basetype oid;
+	tz text;							-- the journey's time zone
 BEGIN
 	-- Arguments.
 	IF schema_name IS NULL OR customer_id_type IS NULL OR csat_scale_max IS NULL
-		OR ces_scale_max IS NULL OR ces_lower_is_better IS NULL THEN
+		OR ces_scale_max IS NULL OR ces_lower_is_better IS NULL OR time_zone IS NULL THEN
 		RAISE EXCEPTION 'cx_journey_create arguments must not be NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
@@ -1897,6 +1905,9 @@ BEGIN
 			USING ERRCODE = 'undefined_object';
 	END IF;
 
+	-- its name as pg_timezone_names spells it, or 22023
+	EXECUTE format('SELECT %I.cx_journey_check_time_zone($1)', e) INTO tz USING time_zone;
+
 	IF to_regclass(format('%I.%I', s, 'touchpoints')) IS NOT NULL THEN
 		RAISE EXCEPTION 'schema "%" already holds a journey', s
 			USING ERRCODE = 'duplicate_table',
@@ -1904,6 +1915,17 @@ BEGIN
 	END IF;
 
 	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', s);
+
+	-- The journey's time zone: its days and months, in every view and
+	-- refresh.  One row; change it with cx_journey_set_time_zone.
+	-- cx_journey_upgrade makes this table in a 0.3.0 journey: the two must
+	-- stay alike.
+	EXECUTE format($$
+		CREATE TABLE %1$I.journey_settings (
+			one_row   boolean PRIMARY KEY DEFAULT true CONSTRAINT journey_settings_one_row CHECK (one_row),
+			time_zone text NOT NULL
+		)$$, s);
+	EXECUTE format('INSERT INTO %I.journey_settings (time_zone) VALUES ($1)', s) USING tz;
 
 	-- Reference tables.
 	EXECUTE format($$
@@ -2117,8 +2139,8 @@ BEGIN
 	EXECUTE format('SELECT %I.cx_journey_upgrade(%L)', e, s);
 END
 $function$;
-COMMENT ON FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool) IS
-	'creates a touchpoint schema in the named schema (created if missing), owned by the caller: stages, the default touchpoint catalog, metric scales, responses, interactions, subscriptions, goals, daily summaries, the scorecard views, the revenue views and goal_progress; the customer id has the given type';
+COMMENT ON FUNCTION cx_journey_create(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool, pg_catalog.text) IS
+	'creates a touchpoint schema in the named schema (created if missing), owned by the caller: its time zone (journey_settings), stages, the default touchpoint catalog, metric scales, responses, interactions, subscriptions, goals, daily summaries, the dirty days and their triggers, the scorecard views, daily_freshness, the revenue views and goal_progress; the customer id has the given type; days and months are those of time_zone (a name of pg_timezone_names, by default the session''s TimeZone), whatever the session reading them';
 
 -- Whether the caller may run the code of a journey's tables: refresh and
 -- upgrade run their triggers, defaults, constraints and functions with the
@@ -2175,96 +2197,31 @@ CREATE OR REPLACE FUNCTION cx_journey_refresh(schema_name pg_catalog.text, from_
 	SET search_path = pg_catalog, pg_temp
 AS $function$
 DECLARE
-	s text := schema_name;
 	e text;
-	csat_k integer;
-	ces_k integer;
-	ces_lower boolean;
-	n1 bigint;
-	n2 bigint;
+	written bigint;
 BEGIN
 	IF schema_name IS NULL OR from_day IS NULL OR to_day IS NULL OR trust_owner IS NULL THEN
 		RAISE EXCEPTION 'cx_journey_refresh arguments must not be NULL'
-			USING ERRCODE = 'null_value_not_allowed';
+			USING ERRCODE = 'null_value_not_allowed',
+				HINT = 'To refresh the days changed since their last refresh, call cx_journey_refresh(schema_name) without days.';
 	END IF;
 	IF from_day > to_day OR NOT isfinite(from_day) OR NOT isfinite(to_day) THEN
 		RAISE EXCEPTION 'invalid day range % to %', from_day, to_day
 			USING ERRCODE = 'invalid_parameter_value',
 				DETAIL = 'from_day and to_day are finite dates, from_day on or before to_day; both days are refreshed.';
 	END IF;
-	-- The snapshot of a REPEATABLE READ or SERIALIZABLE transaction is
-	-- taken before the lock below: it would not see the rows a concurrent
-	-- refresh committed meanwhile, and fail on them (40001 or 23505).
-	IF current_setting('transaction_isolation') <> 'read committed' THEN
-		RAISE EXCEPTION 'cx_journey_refresh must run at isolation level READ COMMITTED'
-			USING ERRCODE = 'invalid_transaction_state',
-				DETAIL = format('The transaction is at %s.  Its snapshot was taken before the lock that keeps refreshes of a journey apart, so it could miss rows another refresh has written.',
-								upper(current_setting('transaction_isolation'))),
-				HINT = 'Call it in a transaction of its own, or in one begun with ISOLATION LEVEL READ COMMITTED.';
-	END IF;
-	IF to_regclass(format('%I.%I', s, 'daily_summaries')) IS NULL
-		OR to_regclass(format('%I.%I', s, 'metric_scales')) IS NULL THEN
-		RAISE EXCEPTION 'schema "%" holds no journey', s
-			USING ERRCODE = 'invalid_parameter_value',
-				HINT = 'Create one with cx_journey_create().';
-	END IF;
-	-- A refresh runs the triggers, defaults, constraints and functions of
-	-- the tables it reads and writes with the caller's rights: code that
-	-- their owner wrote.  Unless the caller trusts that owner, the tables
-	-- must be owned by the caller or by a role the caller is a member of,
-	-- through pg_auth_members: a superuser is no exception.
 	SELECT n.nspname INTO e
 	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
 	WHERE x.extname = 'cx_metrics';
-	IF NOT trust_owner THEN
-		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
-			USING s, ARRAY['metric_scales', 'responses', 'interactions',
-			'daily_summaries', 'daily_interactions'], 'refresh';
-	END IF;
-
-	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
-	                        max(scale_max) FILTER (WHERE metric = 'ces'),
-	                        bool_or(lower_is_better) FILTER (WHERE metric = 'ces')
-	                 FROM %I.metric_scales$$, s)
-		INTO csat_k, ces_k, ces_lower;
-
-	-- One refresh at a time per journey; readers are not blocked.
-	EXECUTE format('LOCK TABLE %1$I.daily_summaries, %1$I.daily_interactions IN SHARE ROW EXCLUSIVE MODE', s);
-	EXECUTE format('DELETE FROM %I.daily_summaries WHERE day BETWEEN $1 AND $2', s) USING from_day, to_day;
-	EXECUTE format('DELETE FROM %I.daily_interactions WHERE day BETWEEN $1 AND $2', s) USING from_day, to_day;
-	-- Days are those of the session time zone, like the scorecards' months.
-	-- The open cases of a day are censored at now(), the start of this
-	-- transaction, with the same expressions as the raw scorecards (see
-	-- cx_journey_upgrade): a day that still has open cases must be
-	-- refreshed again for their ages to grow (README, "Daily summaries").
-	EXECUTE format($$
-		INSERT INTO %1$I.daily_summaries (day, touchpoint_id, nps, csat, ces)
-		SELECT x.responded_at::date, x.touchpoint_id,
-		       %2$I.nps_agg(CASE WHEN x.metric = 'nps' THEN x.score END),
-		       %2$I.csat_agg(CASE WHEN x.metric = 'csat' THEN x.score END, $3),
-		       %2$I.ces_agg(CASE WHEN x.metric = 'ces' THEN x.score END, $4, $5)
-		FROM %1$I.responses x
-		WHERE x.responded_at >= $1::timestamptz AND x.responded_at < ($2 + 1)::timestamptz
-		GROUP BY 1, 2$$, s, e)
-		USING from_day, to_day, csat_k, ces_k, ces_lower;
-	GET DIAGNOSTICS n1 = ROW_COUNT;
-	EXECUTE format($$
-		INSERT INTO %1$I.daily_interactions (day, touchpoint_id, interactions, first_response, resolution)
-		SELECT y.opened_at::date, y.touchpoint_id, count(*),
-		       %2$I.duration_agg(coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
-		                         y.first_response_at IS NULL),
-		       %2$I.duration_agg(coalesce(y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
-		                         y.resolved_at IS NULL)
-		FROM %1$I.interactions y
-		WHERE y.opened_at >= $1::timestamptz AND y.opened_at < ($2 + 1)::timestamptz
-		GROUP BY 1, 2$$, s, e)
-		USING from_day, to_day;
-	GET DIAGNOSTICS n2 = ROW_COUNT;
-	RETURN n1 + n2;
+	-- the work, shared with the refresh of the dirty days:
+	-- sql/journey_calendar.sql
+	EXECUTE format('SELECT %I.cx_journey_refresh_days($1, $2, $3, $4)', e)
+		INTO written USING schema_name, from_day, to_day, trust_owner;
+	RETURN written;
 END
 $function$;
 COMMENT ON FUNCTION cx_journey_refresh(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.bool) IS
-	'recomputes the daily_summaries and daily_interactions rows of a journey schema for the days from_day to to_day (both included, days of the session time zone) from its responses and interactions, open cases censored at their age at now(); returns the number of rows written; runs at isolation level READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+	'recomputes the daily_summaries and daily_interactions rows of a journey schema for the days from_day to to_day (both included, days of the journey''s time zone) from its responses and interactions, open cases censored at their age at now(), and deletes the dirty_days marks of those days; returns the number of rows written; runs at isolation level READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
 
 CREATE FUNCTION cx_journey_upgrade(schema_name pg_catalog.text, trust_owner pg_catalog.bool DEFAULT false)
 	RETURNS pg_catalog.int8
@@ -2296,7 +2253,7 @@ DECLARE
 	views text[] := ARRAY['touchpoint_changes', 'touchpoint_changes_from_daily', 'relationship_nps',
 		'touchpoint_scorecard', 'stage_scorecard', 'overall_scorecard',
 		'touchpoint_scorecard_from_daily', 'stage_scorecard_from_daily', 'overall_scorecard_from_daily',
-		'revenue_scorecard', 'revenue_cohorts', 'goal_progress'];
+		'revenue_scorecard', 'revenue_cohorts', 'goal_progress', 'daily_freshness'];
 	-- the goals_metric_check of cx_journey_create
 	goals_metric_check text := $$CHECK (metric IN ('nps', 'csat', 'ces', 'churn_rate',
 					'first_response_time', 'resolution_time', 'first_response_p50', 'first_response_p90',
@@ -2308,6 +2265,12 @@ DECLARE
 	differing bigint;
 	written bigint := 0;
 	distributed boolean := false;
+	tz text;							-- the journey's time zone
+	today text;							-- its current date, in SQL
+	tracking boolean;					-- dirty-day tracking on
+	lc record;
+	expr text;
+	privs text[];
 BEGIN
 	IF schema_name IS NULL OR trust_owner IS NULL THEN
 		RAISE EXCEPTION 'cx_journey_upgrade arguments must not be NULL'
@@ -2330,8 +2293,8 @@ BEGIN
 	WHERE x.extname = 'cx_metrics';
 	IF NOT trust_owner THEN
 		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
-			USING s, ARRAY['metric_scales', 'touchpoints', 'interactions', 'subscriptions',
-			'goals', 'daily_interactions'], 'upgrade';
+			USING s, ARRAY['metric_scales', 'touchpoints', 'responses', 'interactions', 'subscriptions',
+			'goals', 'daily_summaries', 'daily_interactions', 'journey_settings', 'dirty_days'], 'upgrade';
 	END IF;
 	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
 	                        max(scale_max) FILTER (WHERE metric = 'ces'),
@@ -2361,6 +2324,130 @@ BEGIN
 			EXECUTE format('DROP VIEW %I.%I', s, view_name);
 		END IF;
 	END LOOP;
+
+	-- 0.3.0 -> 0.4.0, the journey's calendar: its time zone, in
+	-- journey_settings (the table of cx_journey_create: the two must stay
+	-- alike).  A 0.3.0 journey gets the session's time zone, the one its
+	-- refreshes most likely used, so daily_summaries keeps its days.
+	IF to_regclass(format('%I.%I', s, 'journey_settings')) IS NULL THEN
+		EXECUTE format('SELECT %I.cx_journey_check_time_zone($1)', e)
+			INTO tz USING current_setting('TimeZone');
+		EXECUTE format($$
+			CREATE TABLE %1$I.journey_settings (
+				one_row   boolean PRIMARY KEY DEFAULT true CONSTRAINT journey_settings_one_row CHECK (one_row),
+				time_zone text NOT NULL
+			)$$, s);
+		EXECUTE format('INSERT INTO %I.journey_settings (time_zone) VALUES ($1)', s) USING tz;
+	END IF;
+	EXECUTE format('SELECT time_zone FROM %I.journey_settings', s) INTO tz;
+	IF tz IS NULL THEN
+		RAISE EXCEPTION 'journey "%" has no time zone', s
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				DETAIL = format('Table %I.journey_settings has no row.', s),
+				HINT = format('Insert its row: INSERT INTO %I.journey_settings (time_zone) VALUES (''UTC'').', s);
+	END IF;
+	today := format('(now() AT TIME ZONE %L)::date', tz);
+	-- The local days: a stored generated column each, the day of the
+	-- time stamp in the journey's time zone (timezone(text, timestamptz)
+	-- is immutable), last in the table, where ADD COLUMN puts it; one
+	-- index on (month, day) serves the scorecards' month filters and the
+	-- refreshes (which name the month too).  A column made for another
+	-- zone (cx_journey_set_time_zone changed it) is made again: the views
+	-- that read it are dropped above.
+	FOR lc IN SELECT * FROM (VALUES ('responses', 'responded_on', 'responded_at', 'the day of responded_at in the journey''s time zone (journey_settings): the day of the daily summaries and, truncated, the month of the scorecards'),
+									('interactions', 'opened_on', 'opened_at', 'the day of opened_at in the journey''s time zone (journey_settings): the day of the daily summaries and, truncated, the month of the scorecards'))
+								AS c(tbl, col, src, comment) LOOP
+		SELECT pg_get_expr(d.adbin, d.adrelid) INTO expr
+		FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+		WHERE a.attrelid = format('%I.%I', s, lc.tbl)::regclass AND a.attname = lc.col AND NOT a.attisdropped;
+		IF expr IS NULL OR position(quote_literal(tz) IN expr) = 0 THEN
+			IF expr IS NOT NULL THEN
+				EXECUTE format('ALTER TABLE %I.%I DROP COLUMN %I', s, lc.tbl, lc.col);
+			END IF;
+			EXECUTE format('ALTER TABLE %1$I.%2$I ADD COLUMN %3$I date GENERATED ALWAYS AS ((%4$I AT TIME ZONE %5$L)::date) STORED',
+				s, lc.tbl, lc.col, lc.src, tz);
+			EXECUTE format('CREATE INDEX %3$I ON %1$I.%2$I ((date_trunc(''month'', %4$I::timestamp)::date), %4$I)',
+				s, lc.tbl, lc.tbl || '_' || lc.col || '_month_idx', lc.col);
+			EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, lc.tbl, lc.col, lc.comment);
+		END IF;
+	END LOOP;
+
+	-- 0.3.0 -> 0.4.0, dirty days: statement triggers on responses and
+	-- interactions record the (day, touchpoint) pairs each statement
+	-- touched, old and new rows alike, in dirty_days; a refresh deletes
+	-- the marks it saw (README, "Daily summaries").  No key, so that
+	-- writers never wait for each other there.  Those who may write the
+	-- raw tables may now write dirty_days, and those who may read the
+	-- daily tables may read it (the _from_daily views read it).  Not on a
+	-- distributed journey: Citus runs no trigger with transition tables
+	-- on a distributed table.
+	tracking := NOT distributed;
+	IF to_regclass(format('%I.%I', s, 'dirty_days')) IS NULL THEN
+		EXECUTE format($$
+			CREATE TABLE %1$I.dirty_days (
+				day           date NOT NULL,
+				touchpoint_id integer NOT NULL,
+				changed_at    timestamptz NOT NULL DEFAULT now()
+			)$$, s);
+		EXECUTE format('COMMENT ON TABLE %I.dirty_days IS %L', s,
+			'the days changed since their last refresh: one row per statement that inserted, updated, deleted or truncated rows of responses or interactions, per local day and touchpoint of those rows (before and after an update), written by the journey''s triggers; cx_journey_refresh deletes the rows of the days it refreshes; see daily_freshness');
+		SELECT array_agg(DISTINCT format('GRANT %s ON %I.dirty_days TO %s', CASE WHEN a.privilege_type = 'SELECT' THEN 'SELECT' ELSE 'INSERT' END, s,
+				CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END))
+			INTO privs
+		FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) AS a
+		WHERE c.relnamespace = nsp AND a.grantee <> c.relowner
+		  AND ((c.relname IN ('responses', 'interactions') AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'))
+		       OR (c.relname IN ('daily_summaries', 'daily_interactions') AND a.privilege_type = 'SELECT'));
+		FOREACH g IN ARRAY coalesce(privs, '{}') LOOP
+			EXECUTE g;
+		END LOOP;
+		-- What changed before the triggers: the (day, touchpoint) pairs
+		-- whose daily_summaries row is not what a refresh would write now
+		-- (a response written after the last refresh, or a day of the
+		-- refreshes' session time zone that is not the journey's), or
+		-- whose daily_interactions row does not count the interactions
+		-- there are, and those with rows but no daily row.  (On a new
+		-- journey there is nothing to compare.)
+		EXECUTE format($$
+			INSERT INTO %1$I.dirty_days (day, touchpoint_id)
+			SELECT coalesce(r.day, d.day), coalesce(r.touchpoint_id, d.touchpoint_id)
+			FROM (SELECT x.responded_on AS day, x.touchpoint_id,
+			             %2$I.nps_agg(CASE WHEN x.metric = 'nps' THEN x.score END)::text AS nps,
+			             %2$I.csat_agg(CASE WHEN x.metric = 'csat' THEN x.score END, $1)::text AS csat,
+			             %2$I.ces_agg(CASE WHEN x.metric = 'ces' THEN x.score END, $2, $3)::text AS ces
+			      FROM %1$I.responses x GROUP BY 1, 2) AS r
+			     FULL JOIN (SELECT d.day, d.touchpoint_id, d.nps::text AS nps, d.csat::text AS csat, d.ces::text AS ces
+			                FROM %1$I.daily_summaries d) AS d ON d.day = r.day AND d.touchpoint_id = r.touchpoint_id
+			WHERE (r.nps, r.csat, r.ces) IS DISTINCT FROM (d.nps, d.csat, d.ces)
+			UNION
+			SELECT coalesce(y.day, di.day), coalesce(y.touchpoint_id, di.touchpoint_id)
+			FROM (SELECT y.opened_on AS day, y.touchpoint_id, count(*) AS n FROM %1$I.interactions y GROUP BY 1, 2) AS y
+			     FULL JOIN %1$I.daily_interactions di ON di.day = y.day AND di.touchpoint_id = y.touchpoint_id
+			WHERE y.n IS DISTINCT FROM di.interactions$$, s, e)
+			USING csat_scale_max, ces_scale_max, ces_lower_is_better;
+	END IF;
+	IF tracking THEN
+		FOR lc IN SELECT * FROM (VALUES ('responses', 'responded_on', 'daily_summaries'), ('interactions', 'opened_on', 'daily_interactions'))
+									AS c(tbl, col, daily) LOOP
+			IF NOT EXISTS (SELECT FROM pg_trigger WHERE tgrelid = format('%I.%I', s, lc.tbl)::regclass
+						   AND tgname = 'cx_dirty_days_insert') THEN
+				EXECUTE format($$
+					CREATE TRIGGER cx_dirty_days_insert AFTER INSERT ON %1$I.%2$I
+						REFERENCING NEW TABLE AS cx_new FOR EACH STATEMENT
+						EXECUTE FUNCTION %3$I.cx_journey_mark_dirty(%4$L, %5$L);
+					CREATE TRIGGER cx_dirty_days_update AFTER UPDATE ON %1$I.%2$I
+						REFERENCING OLD TABLE AS cx_old NEW TABLE AS cx_new FOR EACH STATEMENT
+						EXECUTE FUNCTION %3$I.cx_journey_mark_dirty(%4$L, %5$L);
+					CREATE TRIGGER cx_dirty_days_delete AFTER DELETE ON %1$I.%2$I
+						REFERENCING OLD TABLE AS cx_old FOR EACH STATEMENT
+						EXECUTE FUNCTION %3$I.cx_journey_mark_dirty(%4$L, %5$L);
+					CREATE TRIGGER cx_dirty_days_truncate AFTER TRUNCATE ON %1$I.%2$I
+						FOR EACH STATEMENT
+						EXECUTE FUNCTION %3$I.cx_journey_mark_dirty(%4$L, %5$L)$$,
+					s, lc.tbl, e, lc.col, lc.daily);
+			END IF;
+		END LOOP;
+	END IF;
 
 	-- 0.3.0 -> 0.4.0, goals: the metrics of percentiles, the Kaplan-Meier
 	-- median and SLA shares, and the SLA limit they need.  The constraints
@@ -2416,13 +2503,14 @@ BEGIN
 		EXECUTE format('LOCK TABLE %I.daily_interactions IN ACCESS EXCLUSIVE MODE', s);
 		EXECUTE format('SELECT array_agg(DISTINCT day ORDER BY day) FROM %I.daily_interactions', s) INTO days;
 		-- Rows whose interactions changed since their last refresh (or
-		-- whose day falls otherwise in this session's time zone) are said.
+		-- whose day falls otherwise in the journey's time zone, the
+		-- session's above) are said.
 		EXECUTE format($$
 			SELECT count(*)
 			FROM %1$I.daily_interactions d
-			     FULL JOIN (SELECT y.opened_at::date AS day, y.touchpoint_id, count(*) AS n
+			     FULL JOIN (SELECT y.opened_on AS day, y.touchpoint_id, count(*) AS n
 			                FROM %1$I.interactions y
-			                WHERE y.opened_at::date = ANY ($1)
+			                WHERE y.opened_on = ANY ($1)
 			                GROUP BY 1, 2) AS i USING (day, touchpoint_id)
 			WHERE d.interactions IS DISTINCT FROM i.n$$, s)
 			INTO differing USING days;
@@ -2444,13 +2532,13 @@ BEGIN
 		-- the INSERT of cx_journey_refresh, for the days the table had
 		EXECUTE format($$
 			INSERT INTO %1$I.daily_interactions (day, touchpoint_id, interactions, first_response, resolution)
-			SELECT y.opened_at::date, y.touchpoint_id, count(*),
+			SELECT y.opened_on, y.touchpoint_id, count(*),
 			       %2$I.duration_agg(coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
 			                         y.first_response_at IS NULL),
 			       %2$I.duration_agg(coalesce(y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
 			                         y.resolved_at IS NULL)
 			FROM %1$I.interactions y
-			WHERE y.opened_at::date = ANY ($1)
+			WHERE y.opened_on = ANY ($1)
 			GROUP BY 1, 2$$, s, e)
 			USING days;
 		GET DIAGNOSTICS written = ROW_COUNT;
@@ -2489,7 +2577,7 @@ BEGIN
 	FOREACH src IN ARRAY ARRAY['raw', 'daily'] LOOP
 		IF src = 'raw' THEN
 			u := format($$
-				SELECT x.customer_id, date_trunc('month', x.responded_at)::date AS month, x.touchpoint_id,
+				SELECT x.customer_id, date_trunc('month', x.responded_on::timestamp)::date AS month, x.touchpoint_id,
 				       CASE WHEN x.metric = 'nps' THEN x.score END AS nps_score,
 				       CASE WHEN x.metric = 'csat' THEN x.score END AS csat_score,
 				       CASE WHEN x.metric = 'ces' THEN x.score END AS ces_score,
@@ -2498,7 +2586,7 @@ BEGIN
 				       NULL::interval AS resolution_d, false AS resolution_open
 				FROM %1$I.responses x
 				UNION ALL
-				SELECT y.customer_id, date_trunc('month', y.opened_at)::date, y.touchpoint_id,
+				SELECT y.customer_id, date_trunc('month', y.opened_on::timestamp)::date, y.touchpoint_id,
 				       NULL::smallint, NULL::smallint, NULL::smallint, 1,
 				       coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
 				       y.first_response_at IS NULL,
@@ -2510,26 +2598,36 @@ BEGIN
 				%1$I.csat_agg(u.csat_score, %2$L::integer) AS csat_s,
 				%1$I.ces_agg(u.ces_score, %3$L::integer, %4$L::boolean) AS ces_s,
 				%1$I.duration_agg(u.first_response_d, u.first_response_open) FILTER (WHERE u.interactions = 1) AS first_response_s,
-				%1$I.duration_agg(u.resolution_d, u.resolution_open) FILTER (WHERE u.interactions = 1) AS resolution_s$$,
+				%1$I.duration_agg(u.resolution_d, u.resolution_open) FILTER (WHERE u.interactions = 1) AS resolution_s,
+				0::int4 AS stale_days$$,
 				e, csat_scale_max, ces_scale_max, ces_lower_is_better);
 		ELSE
 			u := format($$
 				SELECT date_trunc('month', d.day::timestamp)::date AS month, d.touchpoint_id,
 				       d.nps AS nps_s, d.csat AS csat_s, d.ces AS ces_s,
 				       0 AS interactions,
-				       NULL::%2$I.duration_summary AS first_response_s, NULL::%2$I.duration_summary AS resolution_s
+				       NULL::%2$I.duration_summary AS first_response_s, NULL::%2$I.duration_summary AS resolution_s,
+				       NULL::date AS dirty_day
 				FROM %1$I.daily_summaries d
 				UNION ALL
 				SELECT date_trunc('month', di.day::timestamp)::date, di.touchpoint_id,
 				       NULL::%2$I.nps_summary, NULL::%2$I.csat_summary, NULL::%2$I.ces_summary,
-				       di.interactions, di.first_response, di.resolution
-				FROM %1$I.daily_interactions di$$, s, e);
+				       di.interactions, di.first_response, di.resolution, NULL::date
+				FROM %1$I.daily_interactions di%3$s$$, s, e,
+				CASE WHEN tracking THEN format($$
+				UNION ALL
+				SELECT date_trunc('month', dd.day::timestamp)::date, dd.touchpoint_id,
+				       NULL::%2$I.nps_summary, NULL::%2$I.csat_summary, NULL::%2$I.ces_summary,
+				       0, NULL::%2$I.duration_summary, NULL::%2$I.duration_summary, dd.day
+				FROM %1$I.dirty_days dd$$, s, e) ELSE '' END);
 			aggs := format($$
 				%1$I.rollup(u.nps_s) AS nps_s,
 				%1$I.rollup(u.csat_s) AS csat_s,
 				%1$I.rollup(u.ces_s) AS ces_s,
 				%1$I.rollup(u.first_response_s) AS first_response_s,
-				%1$I.rollup(u.resolution_s) AS resolution_s$$, e);
+				%1$I.rollup(u.resolution_s) AS resolution_s,
+				%2$s AS stale_days$$, e,
+				CASE WHEN tracking THEN 'count(DISTINCT u.dirty_day)::int4' ELSE 'NULL::int4' END);
 		END IF;
 		FOREACH grp IN ARRAY ARRAY['touchpoint', 'stage', 'overall'] LOOP
 			IF grp = 'touchpoint' THEN
@@ -2578,7 +2676,8 @@ BEGIN
 				       CASE WHEN %4$I.responses(a.csat_s) > 0 THEN a.csat_s END AS csat_summary,
 				       CASE WHEN %4$I.responses(a.ces_s) > 0 THEN a.ces_s END AS ces_summary,
 				       CASE WHEN a.interactions > 0 THEN a.first_response_s END AS first_response,
-				       CASE WHEN a.interactions > 0 THEN a.resolution_s END AS resolution
+				       CASE WHEN a.interactions > 0 THEN a.resolution_s END AS resolution,
+				       a.stale_days
 				FROM (SELECT u.month, %5$s %6$s,
 				             coalesce(sum(u.interactions), 0)::int8 AS interactions
 				      FROM (%7$s) AS u
@@ -2587,12 +2686,12 @@ BEGIN
 				s, view_name, keys_out, e, keys_select, aggs, u, s, keys_group);
 			EXECUTE view_sql;
 			EXECUTE format('COMMENT ON VIEW %I.%I IS %L', s, view_name,
-				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals and the counts that make them (promoters, passives, detractors, satisfied, easy, difficult: sum them to re-aggregate, never average the rates), interactions, median and 90th-percentile first-response and resolution times in hours (nearest rank, within 1%%), open cases and the Kaplan-Meier median resolution time counting them, the three survey summaries and the two duration summaries (rollup() them for any group of rows); months and days in the session time zone; %s',
+				format('scorecard per month%s, from %s: responses, NPS, CSAT %% and mean CES with 95%% intervals and the counts that make them (promoters, passives, detractors, satisfied, easy, difficult: sum them to re-aggregate, never average the rates), interactions, median and 90th-percentile first-response and resolution times in hours (nearest rank, within 1%%), open cases and the Kaplan-Meier median resolution time counting them, the three survey summaries and the two duration summaries (rollup() them for any group of rows); months and days of the journey''s time zone (journey_settings, cx_journey_set_time_zone); %s',
 					CASE grp WHEN 'touchpoint' THEN ' and touchpoint' WHEN 'stage' THEN ' and journey stage' ELSE '' END,
 					CASE src WHEN 'raw' THEN 'the raw responses and interactions (row-level security on them applies)'
 						ELSE 'daily_summaries and daily_interactions (refresh them with cx_journey_refresh)' END,
 					CASE src WHEN 'raw' THEN 'open cases are censored at their age at the reading (now())'
-						ELSE 'open cases are censored at their age at the last refresh of their day: refresh the days that still have open cases, and equal to the raw view (open cases included) when refreshed and read in one transaction' END));
+						ELSE 'open cases are censored at their age at the last refresh of their day: refresh the days that still have open cases, and equal to the raw view (open cases included) when refreshed and read in one transaction; stale_days says how many days of the row''s month changed since their last refresh (daily_freshness lists them)' END));
 			FOR col IN SELECT * FROM (VALUES
 				('month', 'first day of the month'),
 				('stage', 'the journey stage'),
@@ -2632,6 +2731,10 @@ BEGIN
 			LOOP
 				EXECUTE format('COMMENT ON COLUMN %I.%I.%I IS %L', s, view_name, col.name, col.comment);
 			END LOOP;
+			EXECUTE format('COMMENT ON COLUMN %I.%I.stale_days IS %L', s, view_name,
+				CASE WHEN src = 'raw' THEN 'always 0: the raw view reads the rows as they are (the column of the _from_daily view, here too so that both views have the same columns and compare row for row)'
+					WHEN tracking THEN 'days of the month whose responses or interactions (of the row''s touchpoints) changed since their last refresh, by the statements dirty_days recorded: 0 when the row is fresh (open cases still age: see the view''s comment); a row whose daily rows do not exist yet shows with its counts 0 and stale_days > 0'
+					ELSE 'NULL: dirty-day tracking is not available on a distributed journey (cx_journey_distribute drops its triggers); refresh by dates' END);
 		END LOOP;
 	END LOOP;
 
@@ -2714,14 +2817,14 @@ BEGIN
 		       %2$I.nps(a.s) AS nps, %2$I.nps_lower(a.s) AS nps_lower, %2$I.nps_upper(a.s) AS nps_upper,
 		       a.s AS nps_summary
 		FROM (SELECT v.month, %2$I.nps_agg(v.score) AS s
-		      FROM (SELECT DISTINCT ON (x.customer_id, date_trunc('month', x.responded_at))
-		                   x.customer_id, date_trunc('month', x.responded_at)::date AS month, x.score
+		      FROM (SELECT DISTINCT ON (x.customer_id, date_trunc('month', x.responded_on::timestamp))
+		                   x.customer_id, date_trunc('month', x.responded_on::timestamp)::date AS month, x.score
 		            FROM %1$I.responses x
 		            WHERE x.metric = 'nps' AND x.score IS NOT NULL
-		            ORDER BY x.customer_id, date_trunc('month', x.responded_at), x.responded_at DESC, x.response_id DESC) AS v
+		            ORDER BY x.customer_id, date_trunc('month', x.responded_on::timestamp), x.responded_at DESC, x.response_id DESC) AS v
 		      GROUP BY v.month) AS a$$, s, e);
 	EXECUTE format('COMMENT ON VIEW %I.relationship_nps IS %L', s,
-		'relationship NPS per month: one vote per customer, their latest NPS score in the month at any touchpoint (ties: the latest response_id), so a customer who answered often counts once, unlike the transactional NPS of the scorecards, which counts every response; months in the session time zone; row-level security on responses applies');
+		'relationship NPS per month: one vote per customer, their latest NPS score in the month at any touchpoint (ties: the latest response_id), so a customer who answered often counts once, unlike the transactional NPS of the scorecards, which counts every response; months of the journey''s time zone; row-level security on responses applies');
 	FOR col IN SELECT * FROM (VALUES
 		('month', 'first day of the month'),
 		('responses', 'customers who gave an NPS score in the month (one vote each)'),
@@ -2736,13 +2839,36 @@ BEGIN
 		EXECUTE format('COMMENT ON COLUMN %I.relationship_nps.%I IS %L', s, col.name, col.comment);
 	END LOOP;
 
+	-- The dirty days, per day and touchpoint, as a BI tool or a monitor
+	-- reads them: empty when every _from_daily view is fresh.
+	EXECUTE format($$
+		CREATE VIEW %1$I.daily_freshness WITH (security_invoker = true) AS
+		SELECT d.day, d.touchpoint_id, t.name AS touchpoint, t.stage,
+		       count(*) AS statements, min(d.changed_at) AS first_changed_at, max(d.changed_at) AS last_changed_at
+		FROM %1$I.dirty_days d LEFT JOIN %1$I.touchpoints t ON t.touchpoint_id = d.touchpoint_id
+		GROUP BY d.day, d.touchpoint_id, t.name, t.stage$$, s);
+	EXECUTE format('COMMENT ON VIEW %I.daily_freshness IS %L', s,
+		CASE WHEN tracking THEN 'the days whose daily_summaries or daily_interactions rows are stale: per local day and touchpoint, the statements that changed responses or interactions since the last refresh of the day (from dirty_days); empty when every *_from_daily view is fresh (but for the ages of open cases, which grow with the clock); cx_journey_refresh(schema) without days refreshes exactly these days'
+			ELSE 'empty on a distributed journey: dirty-day tracking is not available there (cx_journey_distribute drops its triggers); refresh by dates' END);
+	FOR col IN SELECT * FROM (VALUES
+		('day', 'the local day (journey_settings.time_zone) of the rows changed'),
+		('touchpoint_id', 'the touchpoint of the rows changed'),
+		('touchpoint', 'its name'),
+		('stage', 'its journey stage'),
+		('statements', 'statements that changed rows of this day and touchpoint since the last refresh of the day (an update counts for the day and touchpoint before and after)'),
+		('first_changed_at', 'start of the transaction of the first of those statements'),
+		('last_changed_at', 'start of the transaction of the last of those statements')) AS c(name, comment)
+	LOOP
+		EXECUTE format('COMMENT ON COLUMN %I.daily_freshness.%I IS %L', s, col.name, col.comment);
+	END LOOP;
+
 	-- Revenue: one revenue_agg over the customers' MRR timelines (mrr_agg
 	-- of their subscriptions) gives every month at once.  The grid is of
 	-- dates, monthly from the month of the earliest subscription start
 	-- (of the finite ones: a start at -infinity is paying at the first
 	-- boundary; mrr_agg refuses dates before year 1) to the current
 	-- month, whose row ends on the first of the next: the end is
-	-- the only thing current_date, in the session time zone, decides.  No
+	-- the only thing today, in the journey's time zone, decides.  No
 	-- subscriptions, or none with a finite start before next month: no
 	-- rows (revenue_agg of no timelines is NULL, and so no periods).  The
 	-- summary is of the same grid in both views, with cohorts in one.  The
@@ -2758,7 +2884,7 @@ BEGIN
 			      FROM (SELECT sb.customer_id, %4$I.mrr_agg(sb.active, sb.mrr) AS mrr
 			            FROM %1$I.subscriptions sb GROUP BY sb.customer_id) AS c
 			           CROSS JOIN (SELECT date_trunc('month', min(lower(sb.active)) FILTER (WHERE isfinite(lower(sb.active)))::timestamp)::date AS origin,
-			                              (date_trunc('month', current_date::timestamp) + interval '1 month')::date AS until
+			                              (date_trunc('month', %7$s::timestamp) + interval '1 month')::date AS until
 			                       FROM %1$I.subscriptions sb) AS o
 			      WHERE o.origin < o.until) AS r
 			     CROSS JOIN LATERAL %4$I.%6$I(r.s) AS p$$,
@@ -2775,13 +2901,14 @@ BEGIN
 			END,
 			e,
 			CASE view_name WHEN 'revenue_cohorts' THEN ', 12' ELSE '' END,
-			CASE view_name WHEN 'revenue_scorecard' THEN 'revenue_periods' ELSE 'revenue_cohort_retention' END);
+			CASE view_name WHEN 'revenue_scorecard' THEN 'revenue_periods' ELSE 'revenue_cohort_retention' END,
+			today);
 		EXECUTE view_sql;
 	END LOOP;
 	EXECUTE format('COMMENT ON VIEW %I.revenue_scorecard IS %L', s,
-		'revenue per month from subscriptions and their mrr, in one pass (revenue_periods of revenue_agg over the customers'' mrr_agg timelines): MRR at the start of the month, new, expansion, reactivation, contraction and churned MRR, MRR at the end, net new MRR (start + new + expansion + reactivation - contraction - churned = end, exactly), paying customers per movement, NRR, GRR, quick ratio, ARPA; a customer''s MRR at a month boundary is the smaller of their MRR on the first of the month and on the day before; one row per month from the month of the earliest subscription start to the current month; the grid is of dates, and only its end, the current month, comes from current_date in the session time zone; row-level security on subscriptions applies');
+		'revenue per month from subscriptions and their mrr, in one pass (revenue_periods of revenue_agg over the customers'' mrr_agg timelines): MRR at the start of the month, new, expansion, reactivation, contraction and churned MRR, MRR at the end, net new MRR (start + new + expansion + reactivation - contraction - churned = end, exactly), paying customers per movement, NRR, GRR, quick ratio, ARPA; a customer''s MRR at a month boundary is the smaller of their MRR on the first of the month and on the day before; one row per month from the month of the earliest subscription start to the current month; the grid is of dates, and only its end, the current month, comes from today in the journey''s time zone (journey_settings); row-level security on subscriptions applies');
 	EXECUTE format('COMMENT ON VIEW %I.revenue_cohorts IS %L', s,
-		'revenue cohorts from subscriptions (revenue_cohort_retention of the monthly summary of revenue_scorecard, max_offset 12): per cohort (the customers whose MRR first became positive in a month) and offset 0..12 months, the cohort''s size and MRR at the end of its first month, and at the end of month cohort + offset its paying customers, MRR, net MRR retention and customer retention; months as in revenue_scorecard (a grid of dates, ending with the current month from current_date in the session time zone); row-level security on subscriptions applies');
+		'revenue cohorts from subscriptions (revenue_cohort_retention of the monthly summary of revenue_scorecard, max_offset 12): per cohort (the customers whose MRR first became positive in a month) and offset 0..12 months, the cohort''s size and MRR at the end of its first month, and at the end of month cohort + offset its paying customers, MRR, net MRR retention and customer retention; months as in revenue_scorecard (a grid of dates, ending with the current month of the journey''s time zone); row-level security on subscriptions applies');
 	FOR col IN SELECT * FROM (VALUES
 		('revenue_scorecard', 'month', 'first day of the month'),
 		('revenue_scorecard', 'mrr_at_start', 'MRR at the start of the month: the sum over customers of their MRR carried across the first of the month (the smaller of their MRR that day and the day before)'),
@@ -2860,7 +2987,7 @@ BEGIN
 		       CASE WHEN v.current IS NULL OR tv.target_value IS NULL THEN NULL
 		            WHEN hb.higher_is_better AND v.current >= tv.target_value THEN true
 		            WHEN NOT hb.higher_is_better AND v.current <= tv.target_value THEN true
-		            WHEN current_date >= g.due_date THEN false
+		            WHEN %12$s >= g.due_date THEN false
 		            WHEN hb.higher_is_better THEN v.current >= ex.expected
 		            ELSE v.current <= ex.expected END AS on_track
 		FROM %1$I.goals g
@@ -2873,44 +3000,44 @@ BEGIN
 			SELECT %2$I.nps(r.a) AS baseline, %2$I.nps(r.b) AS current,
 			       (%2$I.nps_test(r.a, r.b)).p_value AS p_value,
 			       coalesce(%2$I.responses(r.a), 0) AS baseline_n, coalesce(%2$I.responses(r.b), 0) AS current_n
-			%7$s%2$I.nps_agg(x.score) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
-			                                             AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.nps_agg(x.score) FILTER (WHERE x.responded_at >= lower(g.target_period)
-			                                             AND x.responded_at < upper(g.target_period)) AS b
+			%7$s%2$I.nps_agg(x.score) FILTER (WHERE x.responded_on >= lower(g.baseline_period)
+			                                             AND x.responded_on < upper(g.baseline_period)) AS a,
+			             %2$I.nps_agg(x.score) FILTER (WHERE x.responded_on >= lower(g.target_period)
+			                                             AND x.responded_on < upper(g.target_period)) AS b
 			      FROM %8$s%1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
 			      WHERE g.metric = 'nps' AND x.metric = 'nps'
 			        AND (g.stage IS NULL OR t.stage = g.stage)
 			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
-			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
-			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))%9$s
+			        AND ((x.responded_on >= lower(g.baseline_period) AND x.responded_on < upper(g.baseline_period))
+			          OR (x.responded_on >= lower(g.target_period) AND x.responded_on < upper(g.target_period)))%9$s
 			WHERE g.metric = 'nps'
 			UNION ALL
 			SELECT %2$I.csat(r.a), %2$I.csat(r.b), (%2$I.csat_test(r.a, r.b)).p_value,
 			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
-			%7$s%2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
-			                                                   AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_at >= lower(g.target_period)
-			                                                   AND x.responded_at < upper(g.target_period)) AS b
+			%7$s%2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_on >= lower(g.baseline_period)
+			                                                   AND x.responded_on < upper(g.baseline_period)) AS a,
+			             %2$I.csat_agg(x.score, %3$L::integer) FILTER (WHERE x.responded_on >= lower(g.target_period)
+			                                                   AND x.responded_on < upper(g.target_period)) AS b
 			      FROM %8$s%1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
 			      WHERE g.metric = 'csat' AND x.metric = 'csat'
 			        AND (g.stage IS NULL OR t.stage = g.stage)
 			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
-			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
-			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))%9$s
+			        AND ((x.responded_on >= lower(g.baseline_period) AND x.responded_on < upper(g.baseline_period))
+			          OR (x.responded_on >= lower(g.target_period) AND x.responded_on < upper(g.target_period)))%9$s
 			WHERE g.metric = 'csat'
 			UNION ALL
 			SELECT %2$I.ces(r.a), %2$I.ces(r.b), (%2$I.mean_test(r.a, r.b)).p_value,
 			       coalesce(%2$I.responses(r.a), 0), coalesce(%2$I.responses(r.b), 0)
-			%7$s%2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.baseline_period)
-			                                                           AND x.responded_at < upper(g.baseline_period)) AS a,
-			             %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_at >= lower(g.target_period)
-			                                                           AND x.responded_at < upper(g.target_period)) AS b
+			%7$s%2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_on >= lower(g.baseline_period)
+			                                                           AND x.responded_on < upper(g.baseline_period)) AS a,
+			             %2$I.ces_agg(x.score, %4$L::integer, %6$L::boolean) FILTER (WHERE x.responded_on >= lower(g.target_period)
+			                                                           AND x.responded_on < upper(g.target_period)) AS b
 			      FROM %8$s%1$I.responses x JOIN %1$I.touchpoints t ON t.touchpoint_id = x.touchpoint_id
 			      WHERE g.metric = 'ces' AND x.metric = 'ces'
 			        AND (g.stage IS NULL OR t.stage = g.stage)
 			        AND (g.touchpoint_id IS NULL OR x.touchpoint_id = g.touchpoint_id)
-			        AND ((x.responded_at >= lower(g.baseline_period) AND x.responded_at < upper(g.baseline_period))
-			          OR (x.responded_at >= lower(g.target_period) AND x.responded_at < upper(g.target_period)))%9$s
+			        AND ((x.responded_on >= lower(g.baseline_period) AND x.responded_on < upper(g.baseline_period))
+			          OR (x.responded_on >= lower(g.target_period) AND x.responded_on < upper(g.target_period)))%9$s
 			WHERE g.metric = 'ces'
 			UNION ALL
 			SELECT ca.churn_rate, cb.churn_rate,
@@ -2932,12 +3059,12 @@ BEGIN
 			       CASE WHEN r.n_a >= 2 AND r.n_b >= 2 THEN
 			           (%2$I.mean_test(r.mean_a, r.sd_a, r.n_a, r.mean_b, r.sd_b, r.n_b)).p_value END,
 			       coalesce(r.n_a, 0), coalesce(r.n_b, 0)
-			%7$s(avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS mean_a,
-			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)))::float8 AS sd_a,
-			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS n_a,
-			             (avg(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS mean_b,
-			             (stddev_samp(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))::float8 AS sd_b,
-			             count(h.hours) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS n_b
+			%7$s(avg(h.hours) FILTER (WHERE y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period)))::float8 AS mean_a,
+			             (stddev_samp(h.hours) FILTER (WHERE y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period)))::float8 AS sd_a,
+			             count(h.hours) FILTER (WHERE y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period)) AS n_a,
+			             (avg(h.hours) FILTER (WHERE y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)))::float8 AS mean_b,
+			             (stddev_samp(h.hours) FILTER (WHERE y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)))::float8 AS sd_b,
+			             count(h.hours) FILTER (WHERE y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)) AS n_b
 			      FROM %8$s%1$I.interactions y JOIN %1$I.touchpoints t ON t.touchpoint_id = y.touchpoint_id
 			           -- numeric, so that the mean does not depend on the
 			           -- order the rows are read in (float sums do)
@@ -2947,8 +3074,8 @@ BEGIN
 			      WHERE g.metric IN ('first_response_time', 'resolution_time')
 			        AND (g.stage IS NULL OR t.stage = g.stage)
 			        AND (g.touchpoint_id IS NULL OR y.touchpoint_id = g.touchpoint_id)
-			        AND ((y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period))
-			          OR (y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))%9$s
+			        AND ((y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period))
+			          OR (y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)))%9$s
 			WHERE g.metric IN ('first_response_time', 'resolution_time')
 			UNION ALL
 			-- Percentiles, the Kaplan-Meier median and SLA shares, from
@@ -2963,15 +3090,15 @@ BEGIN
 			                    (%2$I.proportion_test(r.within_a, r.known_a, r.within_b, r.known_b)).p_value END
 			            ELSE (%2$I.duration_test(r.a, r.b)).logrank_p_value END,
 			       m.baseline_n, m.current_n
-			%7$s%2$I.duration_agg(h.d, h.open) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)) AS a,
-			             %2$I.duration_agg(h.d, h.open) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)) AS b,
-			             count(*) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)
+			%7$s%2$I.duration_agg(h.d, h.open) FILTER (WHERE y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period)) AS a,
+			             %2$I.duration_agg(h.d, h.open) FILTER (WHERE y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)) AS b,
+			             count(*) FILTER (WHERE y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period)
 			                                AND (NOT h.open OR h.d > g.sla)) AS known_a,
-			             count(*) FILTER (WHERE y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period)
+			             count(*) FILTER (WHERE y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period)
 			                                AND NOT h.open AND h.d <= g.sla) AS within_a,
-			             count(*) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)
+			             count(*) FILTER (WHERE y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)
 			                                AND (NOT h.open OR h.d > g.sla)) AS known_b,
-			             count(*) FILTER (WHERE y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)
+			             count(*) FILTER (WHERE y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)
 			                                AND NOT h.open AND h.d <= g.sla) AS within_b
 			      FROM %8$s%1$I.interactions y JOIN %1$I.touchpoints t ON t.touchpoint_id = y.touchpoint_id
 			           CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('first_response_p50', 'first_response_p90', 'first_response_sla')
@@ -2985,8 +3112,8 @@ BEGIN
 			                           'resolution_km_median', 'first_response_sla', 'resolution_sla')
 			        AND (g.stage IS NULL OR t.stage = g.stage)
 			        AND (g.touchpoint_id IS NULL OR y.touchpoint_id = g.touchpoint_id)
-			        AND ((y.opened_at >= lower(g.baseline_period) AND y.opened_at < upper(g.baseline_period))
-			          OR (y.opened_at >= lower(g.target_period) AND y.opened_at < upper(g.target_period)))%9$s
+			        AND ((y.opened_on >= lower(g.baseline_period) AND y.opened_on < upper(g.baseline_period))
+			          OR (y.opened_on >= lower(g.target_period) AND y.opened_on < upper(g.target_period)))%9$s
 			     CROSS JOIN LATERAL (SELECT CASE WHEN g.metric IN ('first_response_p50', 'resolution_p50')
 			                                    THEN (extract(epoch FROM %2$I.percentile(r.a, 0.5)) / 3600)::float8
 			                                WHEN g.metric IN ('first_response_p90', 'resolution_p90')
@@ -3073,7 +3200,7 @@ BEGIN
 		                               WHEN 'change' THEN v.baseline + g.target::float8
 		                               ELSE v.baseline * (1 + g.target::float8 / 100) END AS target_value) AS tv
 		CROSS JOIN LATERAL (SELECT v.baseline + (tv.target_value - v.baseline)
-		                               * least(greatest((current_date - lower(g.target_period))::float8
+		                               * least(greatest((%12$s - lower(g.target_period))::float8
 		                                                / (g.due_date - lower(g.target_period)), 0), 1) AS expected) AS ex
 		-- the family of q_value: every goal in the view (README, "Many
 		-- tests at once")
@@ -3083,13 +3210,18 @@ BEGIN
 		CASE WHEN distributed THEN format('%I.goals g CROSS JOIN ', s) ELSE '' END,
 		CASE WHEN distributed THEN ' GROUP BY g.goal_id) AS r ON r.goal_id = one.goal_id' ELSE ') AS r' END,
 		CASE WHEN distributed THEN 'g.goal_id, ' ELSE '' END,
-		CASE WHEN distributed THEN ' WHERE st.goal_id = g.goal_id' ELSE '' END);
+		CASE WHEN distributed THEN ' WHERE st.goal_id = g.goal_id' ELSE '' END,
+		today);
 
 	FOREACH g IN ARRAY coalesce(grants, '{}') LOOP
 		EXECUTE g;
 	END LOOP;
 
 	-- Comments of the tables and the view whose meaning 0.4.0 changed.
+	EXECUTE format('COMMENT ON TABLE %I.journey_settings IS %L', s,
+		'the journey''s settings, one row: time_zone, the zone of its days and months (the local-date columns responded_on and opened_on, the daily tables, every view, today in goal_progress and the revenue views); change it with cx_journey_set_time_zone, which rebuilds what depends on it');
+	EXECUTE format('COMMENT ON COLUMN %I.journey_settings.time_zone IS %L', s,
+		'a time zone name of pg_timezone_names; cx_journey_set_time_zone changes it (an UPDATE alone would leave the local dates in the old zone until the next cx_journey_upgrade)');
 	EXECUTE format('COMMENT ON TABLE %I.goals IS %L', s,
 		'SMART goals: a metric, a scope (everything, a stage or a touchpoint), a baseline period, a target period, a target (a value, a change in points, or a change in percent of the baseline), a due date, and for the *_sla metrics the limit sla; see goal_progress');
 	EXECUTE format('COMMENT ON COLUMN %I.goals.sla IS %L', s,
@@ -3134,9 +3266,10 @@ DECLARE
 	e text;
 	nsp oid;
 	tables text[] := ARRAY['journey_stages', 'touchpoints', 'metric_scales', 'goals',
-		'daily_summaries', 'daily_interactions', 'responses', 'interactions', 'subscriptions'];
+		'daily_summaries', 'daily_interactions', 'responses', 'interactions', 'subscriptions',
+		'journey_settings', 'dirty_days'];
 	reference_tables text[] := ARRAY['journey_stages', 'touchpoints', 'metric_scales', 'goals',
-		'daily_summaries', 'daily_interactions'];
+		'daily_summaries', 'daily_interactions', 'journey_settings', 'dirty_days'];
 	-- distributed by customer_id, with the key column each primary key
 	-- gets after customer_id
 	distributed_tables text[] := ARRAY['responses', 'interactions', 'subscriptions'];
@@ -3166,7 +3299,8 @@ BEGIN
 	-- The error of cx_journey_refresh, and the tables of cx_journey_upgrade.
 	SELECT oid INTO nsp FROM pg_namespace WHERE nspname = s;
 	IF nsp IS NULL OR EXISTS (SELECT FROM unnest(tables) AS r(t)
-							  WHERE to_regclass(format('%I.%I', s, r.t)) IS NULL) THEN
+							  WHERE r.t NOT IN ('journey_settings', 'dirty_days')
+								AND to_regclass(format('%I.%I', s, r.t)) IS NULL) THEN
 		RAISE EXCEPTION 'schema "%" holds no journey', s
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Create one with cx_journey_create().';
@@ -3183,7 +3317,8 @@ BEGIN
 	IF NOT EXISTS (SELECT FROM pg_attribute
 				   WHERE attrelid = format('%I.subscriptions', s)::regclass AND attname = 'mrr' AND NOT attisdropped)
 		OR NOT EXISTS (SELECT FROM pg_attribute
-					   WHERE attrelid = format('%I.daily_interactions', s)::regclass AND attname = 'resolution' AND NOT attisdropped) THEN
+					   WHERE attrelid = format('%I.daily_interactions', s)::regclass AND attname = 'resolution' AND NOT attisdropped)
+		OR to_regclass(format('%I.%I', s, 'dirty_days')) IS NULL THEN
 		RAISE EXCEPTION 'journey "%" was made by an older cx_journey_create', s
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				HINT = format('Upgrade it first: SELECT cx_journey_upgrade(%L).', s);
@@ -3205,6 +3340,23 @@ BEGIN
 	-- copied the rows: one per worker.
 	mode := current_setting('citus.multi_shard_modify_mode');
 	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+
+	-- Dirty-day tracking is not available on a distributed journey: Citus
+	-- runs no trigger with transition tables on a distributed table (and
+	-- triggers there only with citus.enable_unsafe_triggers).  The days
+	-- dirty now are refreshed (which empties dirty_days), then the
+	-- triggers go; dirty_days stays, a reference table, empty; the
+	-- _from_daily views say stale_days NULL; refresh by days.
+	IF EXISTS (SELECT FROM pg_trigger WHERE tgrelid = format('%I.responses', s)::regclass
+			   AND tgname = 'cx_dirty_days_insert') THEN
+		EXECUTE format('SELECT %I.cx_journey_refresh_days($1, NULL, NULL, true)', e) USING s;
+	END IF;
+	FOREACH t IN ARRAY ARRAY['responses', 'interactions'] LOOP
+		EXECUTE format($$DROP TRIGGER IF EXISTS cx_dirty_days_insert ON %1$I.%2$I;
+		                 DROP TRIGGER IF EXISTS cx_dirty_days_update ON %1$I.%2$I;
+		                 DROP TRIGGER IF EXISTS cx_dirty_days_delete ON %1$I.%2$I;
+		                 DROP TRIGGER IF EXISTS cx_dirty_days_truncate ON %1$I.%2$I$$, s, t);
+	END LOOP;
 
 	-- The foreign keys between the journey's tables, dropped and kept.
 	FOR fk IN
@@ -3248,4 +3400,319 @@ BEGIN
 END
 $function$;
 COMMENT ON FUNCTION cx_journey_distribute(pg_catalog.text, pg_catalog.int4, pg_catalog.bool) IS
-	'converts a journey schema made by cx_journey_create, with its rows, into a Citus one (run on the coordinator, with the citus extension): responses, interactions and subscriptions distributed by customer_id and co-located (shard_count shards, or citus.shard_count), their primary keys becoming (customer_id, id), so ids are unique per customer only; journey_stages, touchpoints, metric_scales, goals, daily_summaries and daily_interactions reference tables; every constraint kept; only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+	'converts a journey schema made by cx_journey_create, with its rows, into a Citus one (run on the coordinator, with the citus extension): responses, interactions and subscriptions distributed by customer_id and co-located (shard_count shards, or citus.shard_count), their primary keys becoming (customer_id, id), so ids are unique per customer only; journey_stages, touchpoints, metric_scales, goals, daily_summaries, daily_interactions, journey_settings and dirty_days reference tables; every constraint kept; the dirty-day triggers dropped (not available distributed: refresh by days; stale_days is NULL); only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+
+/* journey_calendar.sql: a journey's time zone and its dirty days:
+ * cx_journey_set_time_zone(), the refresh of the days changed since their
+ * last refresh, and the trigger function that records them.  The tables,
+ * columns, triggers and views are made by cx_journey_create and
+ * cx_journey_upgrade (journey.sql).  README, "Daily summaries". */
+
+-- The time zone name as pg_timezone_names spells it (matched without
+-- regard to case), or 22023.  Abbreviations (PST) and POSIX strings
+-- (UTC+3) are refused: their offsets are fixed, so a day's rows would move
+-- across daylight saving time, and a name says what the journey means.
+CREATE FUNCTION cx_journey_check_time_zone(time_zone pg_catalog.text)
+	RETURNS pg_catalog.text
+	LANGUAGE plpgsql
+	-- STABLE: it reads pg_timezone_names; not STRICT: NULL is an error
+	STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+	name text;
+BEGIN
+	IF time_zone IS NULL THEN
+		RAISE EXCEPTION 'time zone must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT min(z.name) INTO name FROM pg_timezone_names z WHERE lower(z.name) = lower(time_zone);
+	IF name IS NULL THEN
+		RAISE EXCEPTION 'time zone "%" is not a time zone name', time_zone
+			USING ERRCODE = 'invalid_parameter_value',
+				DETAIL = 'A journey''s time zone is one of the names of pg_timezone_names, such as UTC, Europe/Paris or America/Los_Angeles; abbreviations and fixed offsets are not accepted.',
+				HINT = 'SELECT name FROM pg_timezone_names lists them.';
+	END IF;
+	RETURN name;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_check_time_zone(pg_catalog.text) IS
+	'internal: the time zone name as pg_timezone_names spells it (matched regardless of case), or invalid_parameter_value (22023); cx_journey_create, cx_journey_upgrade and cx_journey_set_time_zone call it';
+
+-- The trigger function of the statement triggers cx_journey_upgrade puts
+-- on responses and interactions: one insert per statement of its distinct
+-- (local day, touchpoint) pairs, from the transition tables, so a COPY of
+-- a million rows costs one aggregate of them.  No key on dirty_days, so no
+-- writer waits for another there; the refresh deletes the marks it saw.
+-- TRUNCATE has no transition table: every (day, touchpoint) of the daily
+-- table becomes dirty.  Arguments: the local-date column, the daily table.
+CREATE FUNCTION cx_journey_mark_dirty()
+	RETURNS trigger
+	LANGUAGE plpgsql
+	-- VOLATILE, PARALLEL UNSAFE: it writes dirty_days
+	VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		EXECUTE format('INSERT INTO %1$I.dirty_days (day, touchpoint_id) SELECT DISTINCT n.%2$I, n.touchpoint_id FROM cx_new n',
+			TG_TABLE_SCHEMA, TG_ARGV[0]);
+	ELSIF TG_OP = 'DELETE' THEN
+		EXECUTE format('INSERT INTO %1$I.dirty_days (day, touchpoint_id) SELECT DISTINCT o.%2$I, o.touchpoint_id FROM cx_old o',
+			TG_TABLE_SCHEMA, TG_ARGV[0]);
+	ELSIF TG_OP = 'UPDATE' THEN
+		EXECUTE format($$INSERT INTO %1$I.dirty_days (day, touchpoint_id)
+		                 SELECT n.%2$I, n.touchpoint_id FROM cx_new n UNION SELECT o.%2$I, o.touchpoint_id FROM cx_old o$$,
+			TG_TABLE_SCHEMA, TG_ARGV[0]);
+	ELSE
+		EXECUTE format('INSERT INTO %1$I.dirty_days (day, touchpoint_id) SELECT day, touchpoint_id FROM %1$I.%2$I',
+			TG_TABLE_SCHEMA, TG_ARGV[1]);
+	END IF;
+	RETURN NULL;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_mark_dirty() IS
+	'internal: the statement trigger function of a journey''s responses and interactions (triggers cx_dirty_days_insert, _update, _delete, _truncate): records in dirty_days the distinct local days and touchpoints of the rows a statement inserted, updated (before and after) or deleted, and for TRUNCATE every day and touchpoint of the daily table';
+
+-- The refresh, by days or of the dirty days.  One refresh at a time per
+-- journey (the lock on the daily tables); writers are not blocked.  The
+-- dirty marks are deleted first, by one statement, and only the marks its
+-- snapshot sees; the days are then recomputed by later statements, whose
+-- snapshots are newer.  A mark and the rows it stands for commit together,
+-- so a mark deleted here has its rows in the recomputation, and the mark
+-- of a writer that commits after the DELETE stays: the day stays dirty
+-- (at worst a day refreshed with those rows already is refreshed again).
+-- The days are found through the index on (month, day): the conditions
+-- name the month too.
+CREATE FUNCTION cx_journey_refresh_days(schema_name pg_catalog.text, from_day pg_catalog.date, to_day pg_catalog.date,
+	trust_owner pg_catalog.bool)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	-- VOLATILE, PARALLEL UNSAFE: it writes tables; not STRICT: the callers
+	-- check their arguments (NULL days: the dirty days)
+	VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+	s text := schema_name;
+	e text;
+	csat_k integer;
+	ces_k integer;
+	ces_lower boolean;
+	days date[];
+	months date[];
+	cond text;
+	n1 bigint;
+	n2 bigint;
+BEGIN
+	-- The snapshot of a REPEATABLE READ or SERIALIZABLE transaction is
+	-- taken before the lock below: it would not see the rows a concurrent
+	-- refresh committed meanwhile, and fail on them (40001 or 23505), nor
+	-- the rows of the writers whose marks it deletes.
+	IF current_setting('transaction_isolation') <> 'read committed' THEN
+		RAISE EXCEPTION 'cx_journey_refresh must run at isolation level READ COMMITTED'
+			USING ERRCODE = 'invalid_transaction_state',
+				DETAIL = format('The transaction is at %s.  Its snapshot was taken before the lock that keeps refreshes of a journey apart, so it could miss rows another refresh has written.',
+								upper(current_setting('transaction_isolation'))),
+				HINT = 'Call it in a transaction of its own, or in one begun with ISOLATION LEVEL READ COMMITTED.';
+	END IF;
+	IF to_regclass(format('%I.%I', s, 'daily_summaries')) IS NULL
+		OR to_regclass(format('%I.%I', s, 'metric_scales')) IS NULL THEN
+		RAISE EXCEPTION 'schema "%" holds no journey', s
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Create one with cx_journey_create().';
+	END IF;
+	IF to_regclass(format('%I.%I', s, 'dirty_days')) IS NULL THEN
+		RAISE EXCEPTION 'journey "%" was made by an older cx_journey_create', s
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = format('Upgrade it first: SELECT cx_journey_upgrade(%L).', s);
+	END IF;
+	-- A refresh runs the triggers, defaults, constraints and functions of
+	-- the tables it reads and writes with the caller's rights: code that
+	-- their owner wrote.  Unless the caller trusts that owner, the tables
+	-- must be owned by the caller or by a role the caller is a member of,
+	-- through pg_auth_members: a superuser is no exception.
+	SELECT n.nspname INTO e
+	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+	WHERE x.extname = 'cx_metrics';
+	IF NOT trust_owner THEN
+		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
+			USING s, ARRAY['metric_scales', 'responses', 'interactions',
+			'daily_summaries', 'daily_interactions', 'dirty_days'], 'refresh';
+	END IF;
+	-- Without days: the dirty days, which only the triggers record.
+	IF from_day IS NULL AND NOT EXISTS (SELECT FROM pg_trigger
+										WHERE tgrelid = format('%I.responses', s)::regclass
+										  AND tgname = 'cx_dirty_days_insert')
+			AND NOT EXISTS (SELECT FROM pg_trigger
+							WHERE tgrelid = format('%I.interactions', s)::regclass
+							  AND tgname = 'cx_dirty_days_insert') THEN
+		RAISE EXCEPTION 'journey "%" does not track its dirty days', s
+			USING ERRCODE = 'feature_not_supported',
+				DETAIL = 'Its responses and interactions have no cx_dirty_days triggers: a distributed journey has none (Citus runs no trigger with transition tables on a distributed table).',
+				HINT = 'Refresh by days: cx_journey_refresh(schema_name, from_day, to_day).';
+	END IF;
+
+	EXECUTE format($$SELECT max(scale_max) FILTER (WHERE metric = 'csat'),
+	                        max(scale_max) FILTER (WHERE metric = 'ces'),
+	                        bool_or(lower_is_better) FILTER (WHERE metric = 'ces')
+	                 FROM %I.metric_scales$$, s)
+		INTO csat_k, ces_k, ces_lower;
+
+	EXECUTE format('LOCK TABLE %1$I.daily_summaries, %1$I.daily_interactions IN SHARE ROW EXCLUSIVE MODE', s);
+	IF from_day IS NULL THEN
+		EXECUTE format($$WITH d AS (DELETE FROM %I.dirty_days RETURNING day)
+		                 SELECT array_agg(DISTINCT day ORDER BY day) FROM d$$, s) INTO days;
+		IF days IS NULL THEN
+			RETURN 0;
+		END IF;
+		SELECT array_agg(DISTINCT date_trunc('month', d::timestamp)::date) INTO months FROM unnest(days) AS d;
+		cond := '%1$s.%2$I = ANY ($3) AND date_trunc(''month'', %1$s.%2$I::timestamp)::date = ANY ($4)';
+	ELSE
+		EXECUTE format('DELETE FROM %I.dirty_days WHERE day BETWEEN $1 AND $2', s) USING from_day, to_day;
+		cond := '%1$s.%2$I BETWEEN $1 AND $2 AND date_trunc(''month'', %1$s.%2$I::timestamp)::date BETWEEN date_trunc(''month'', $1::timestamp)::date AND $2';
+	END IF;
+	EXECUTE format('DELETE FROM %I.daily_summaries d WHERE %s', s, format(cond, 'd', 'day'))
+		USING from_day, to_day, days, months;
+	EXECUTE format('DELETE FROM %I.daily_interactions d WHERE %s', s, format(cond, 'd', 'day'))
+		USING from_day, to_day, days, months;
+	-- Days are those of the journey's time zone, the stored local dates.
+	-- The open cases of a day are censored at now(), the start of this
+	-- transaction, with the same expressions as the raw scorecards (see
+	-- cx_journey_upgrade): a day that still has open cases must be
+	-- refreshed again for their ages to grow (README, "Daily summaries").
+	EXECUTE format($$
+		INSERT INTO %1$I.daily_summaries (day, touchpoint_id, nps, csat, ces)
+		SELECT x.responded_on, x.touchpoint_id,
+		       %2$I.nps_agg(CASE WHEN x.metric = 'nps' THEN x.score END),
+		       %2$I.csat_agg(CASE WHEN x.metric = 'csat' THEN x.score END, $5),
+		       %2$I.ces_agg(CASE WHEN x.metric = 'ces' THEN x.score END, $6, $7)
+		FROM %1$I.responses x
+		WHERE %3$s
+		GROUP BY 1, 2$$, s, e, format(cond, 'x', 'responded_on'))
+		USING from_day, to_day, days, months, csat_k, ces_k, ces_lower;
+	GET DIAGNOSTICS n1 = ROW_COUNT;
+	EXECUTE format($$
+		INSERT INTO %1$I.daily_interactions (day, touchpoint_id, interactions, first_response, resolution)
+		SELECT y.opened_on, y.touchpoint_id, count(*),
+		       %2$I.duration_agg(coalesce(y.first_response_at, y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+		                         y.first_response_at IS NULL),
+		       %2$I.duration_agg(coalesce(y.resolved_at, greatest(now(), y.opened_at)) - y.opened_at,
+		                         y.resolved_at IS NULL)
+		FROM %1$I.interactions y
+		WHERE %3$s
+		GROUP BY 1, 2$$, s, e, format(cond, 'y', 'opened_on'))
+		USING from_day, to_day, days, months;
+	GET DIAGNOSTICS n2 = ROW_COUNT;
+	RETURN n1 + n2;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_refresh_days(pg_catalog.text, pg_catalog.date, pg_catalog.date, pg_catalog.bool) IS
+	'internal: the work of cx_journey_refresh, for the days from_day to to_day, or with NULL days for the days dirty_days lists; deletes the dirty_days marks of the days it refreshes';
+
+CREATE FUNCTION cx_journey_refresh(schema_name pg_catalog.text, trust_owner pg_catalog.bool DEFAULT false)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	-- VOLATILE, PARALLEL UNSAFE: it writes tables; not STRICT: a NULL
+	-- argument is an error
+	VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+	e text;
+	written bigint;
+BEGIN
+	IF schema_name IS NULL OR trust_owner IS NULL THEN
+		RAISE EXCEPTION 'cx_journey_refresh arguments must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT n.nspname INTO e
+	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+	WHERE x.extname = 'cx_metrics';
+	EXECUTE format('SELECT %I.cx_journey_refresh_days($1, NULL, NULL, $2)', e)
+		INTO written USING schema_name, trust_owner;
+	RETURN written;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_refresh(pg_catalog.text, pg_catalog.bool) IS
+	'recomputes the daily_summaries and daily_interactions rows of a journey schema for exactly the days dirty_days lists (the days whose responses or interactions changed since their last refresh; daily_freshness shows them) and deletes the marks it saw: a row written meanwhile by a transaction that commits later keeps its day dirty; returns the number of rows written (0 when nothing is dirty); the refresh to schedule with pg_cron; runs at isolation level READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';
+
+-- Changing the zone moves rows between days: the local-date columns are
+-- made again (cx_journey_upgrade, which also makes the views again, their
+-- grants kept), and the daily tables are rebuilt for every day with data,
+-- all in the caller's transaction.  ALTER TABLE holds responses and
+-- interactions in ACCESS EXCLUSIVE mode until it ends.
+CREATE FUNCTION cx_journey_set_time_zone(schema_name pg_catalog.text, time_zone pg_catalog.text,
+	trust_owner pg_catalog.bool DEFAULT false)
+	RETURNS pg_catalog.int8
+	LANGUAGE plpgsql
+	-- VOLATILE, PARALLEL UNSAFE: it runs DDL and writes tables; not
+	-- STRICT: a NULL argument is an error
+	VOLATILE PARALLEL UNSAFE
+	SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+	s text := schema_name;
+	e text;
+	tz text;
+	old_tz text;
+	lo date;
+	hi date;
+	written bigint := 0;
+BEGIN
+	IF schema_name IS NULL OR time_zone IS NULL OR trust_owner IS NULL THEN
+		RAISE EXCEPTION 'cx_journey_set_time_zone arguments must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT n.nspname INTO e
+	FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+	WHERE x.extname = 'cx_metrics';
+	EXECUTE format('SELECT %I.cx_journey_check_time_zone($1)', e) INTO tz USING time_zone;
+	IF to_regclass(format('%I.%I', s, 'daily_summaries')) IS NULL
+		OR to_regclass(format('%I.%I', s, 'responses')) IS NULL THEN
+		RAISE EXCEPTION 'schema "%" holds no journey', s
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Create one with cx_journey_create().';
+	END IF;
+	IF to_regclass(format('%I.%I', s, 'journey_settings')) IS NULL THEN
+		RAISE EXCEPTION 'journey "%" was made by an older cx_journey_create', s
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = format('Upgrade it first: SELECT cx_journey_upgrade(%L).', s);
+	END IF;
+	IF current_setting('transaction_isolation') <> 'read committed' THEN
+		RAISE EXCEPTION 'cx_journey_set_time_zone must run at isolation level READ COMMITTED'
+			USING ERRCODE = 'invalid_transaction_state',
+				DETAIL = format('The transaction is at %s; the daily tables are rebuilt as cx_journey_refresh does.',
+								upper(current_setting('transaction_isolation'))),
+				HINT = 'Call it in a transaction of its own, or in one begun with ISOLATION LEVEL READ COMMITTED.';
+	END IF;
+	IF NOT trust_owner THEN
+		EXECUTE format('SELECT %I.cx_journey_check_owner($1, $2, $3)', e)
+			USING s, ARRAY['journey_settings', 'responses', 'interactions', 'daily_summaries',
+			'daily_interactions', 'dirty_days'], 'upgrade';
+	END IF;
+	EXECUTE format('SELECT time_zone FROM %I.journey_settings FOR UPDATE', s) INTO old_tz;
+	IF old_tz = tz THEN
+		RETURN 0;
+	END IF;
+	EXECUTE format('UPDATE %I.journey_settings SET time_zone = $1', s) USING tz;
+	-- the local dates and the views, for the new zone
+	EXECUTE format('SELECT %I.cx_journey_upgrade($1, $2)', e) USING s, trust_owner;
+	-- every day with data, or with daily rows of the old days
+	EXECUTE format($$SELECT min(d), max(d) FROM (
+	                   SELECT min(responded_on) AS d FROM %1$I.responses UNION ALL SELECT max(responded_on) FROM %1$I.responses
+	                   UNION ALL SELECT min(opened_on) FROM %1$I.interactions UNION ALL SELECT max(opened_on) FROM %1$I.interactions
+	                   UNION ALL SELECT min(day) FROM %1$I.daily_summaries UNION ALL SELECT max(day) FROM %1$I.daily_summaries
+	                   UNION ALL SELECT min(day) FROM %1$I.daily_interactions UNION ALL SELECT max(day) FROM %1$I.daily_interactions) AS b$$, s)
+		INTO lo, hi;
+	-- the marks name days of the old zone: all of them are rebuilt
+	EXECUTE format('DELETE FROM %I.dirty_days', s);
+	IF lo IS NOT NULL THEN
+		EXECUTE format('SELECT %I.cx_journey_refresh_days($1, $2, $3, $4)', e)
+			INTO written USING s, lo, hi, trust_owner;
+	END IF;
+	RETURN written;
+END
+$function$;
+COMMENT ON FUNCTION cx_journey_set_time_zone(pg_catalog.text, pg_catalog.text, pg_catalog.bool) IS
+	'changes the time zone of a journey schema (a name of pg_timezone_names) in one transaction: stores it in journey_settings, makes the local-date columns responded_on and opened_on again for it (rewriting responses and interactions, which stay locked until the transaction ends), makes the views again (their grants kept) and rebuilds daily_summaries and daily_interactions for every day from the first to the last with data (dirty_days emptied); returns the number of daily rows written (0, and nothing done, when the zone is already the journey''s); READ COMMITTED only, and only on tables owned by the caller or a role the caller is a member of, unless trust_owner is true';

@@ -25,7 +25,7 @@ ORDER BY 1;
 SELECT p.oid::regprocedure AS not_parallel_safe_or_definer
 FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
 WHERE (p.proparallel <> 's' AND p.proname NOT IN ('cx_journey_create', 'cx_journey_refresh', 'cx_journey_upgrade',
-	'cx_journey_distribute'))
+	'cx_journey_distribute', 'cx_journey_refresh_days', 'cx_journey_set_time_zone', 'cx_journey_mark_dirty'))
    OR p.prosecdef
 ORDER BY 1;
 

@@ -188,8 +188,21 @@ SELECT month, touchpoint, round(nps_lower::numeric, 1) AS nps_lower, round(nps_u
        round(ces_lower::numeric, 2) AS ces_lower, round(ces_upper::numeric, 2) AS ces_upper
 FROM jv.touchpoint_scorecard ORDER BY month, touchpoint_id;
 
--- Daily summaries: empty until refreshed.
-SELECT count(*) AS rows_before_refresh FROM jv.touchpoint_scorecard_from_daily;
+-- Daily summaries: empty until refreshed.  The _from_daily view says so:
+-- a row per month and touchpoint with data, counts 0, and the days written
+-- (dirty_days, by the triggers) as stale_days.  By hand, the distinct days
+-- of the rows above: January website 3 4 5 6 7 31 and the interaction of
+-- the 20th: 7; store 10 11 12 13: 4; support 1 15 16 and interactions 10
+-- to 14: 8; February website 1 2: 2; support 3: 1.
+SELECT month, touchpoint_id, nps_n, csat_n, ces_n, interactions, stale_days
+FROM jv.touchpoint_scorecard_from_daily ORDER BY month, touchpoint_id;
+-- Per stage and overall, days are counted once: purchase January = website
+-- and store days, disjoint: 11; after purchase 8; overall January 3 4 5 6
+-- 7 31 20 10 11 12 13 1 15 16 14: 15; February purchase 1 2: 2, after
+-- purchase 3: 1, overall 3.
+SELECT month, stage, stale_days FROM jv.stage_scorecard_from_daily ORDER BY month, stage;
+SELECT month, stale_days FROM jv.overall_scorecard_from_daily ORDER BY month;
+SELECT count(*) AS dirty_pairs, sum(statements) AS statements FROM jv.daily_freshness;
 -- January and February: 16 (day, touchpoint) pairs with responses (website
 -- 6 + 2, store 4, support 3 + 1) and 6 with interactions.
 SELECT cx_journey_refresh('jv', '2026-01-01', '2026-02-28') AS rows_written;

@@ -21,6 +21,8 @@
 # - cx_journey_refresh on both writes the same rows, then the *_from_daily
 #   views are equal too; its time on each is printed (a TAP comment);
 # - cx_journey_upgrade on dist changes nothing of that;
+# - dist has no dirty-day triggers (stale_days NULL, the dateless refresh
+#   refused with 0A000): the views are compared without stale_days;
 # - the errors of cx_journey_distribute: already distributed, not a
 #   journey, not the owner, a database without the citus extension, NULL.
 #
@@ -183,8 +185,8 @@ WHERE a.attnotnull AND a.attnum > 0 AND n.nspname IN ('loc', 'dist') AND c.relki
 GROUP BY n.nspname;
 SQL
 )
-check "dist: six reference tables, responses, interactions, subscriptions distributed by customer_id" \
-	"daily_interactions:reference:<none> daily_summaries:reference:<none> goals:reference:<none> interactions:distributed:customer_id journey_stages:reference:<none> metric_scales:reference:<none> responses:distributed:customer_id subscriptions:distributed:customer_id touchpoints:reference:<none>" \
+check "dist: eight reference tables, responses, interactions, subscriptions distributed by customer_id" \
+	"daily_interactions:reference:<none> daily_summaries:reference:<none> dirty_days:reference:<none> goals:reference:<none> interactions:distributed:customer_id journey_settings:reference:<none> journey_stages:reference:<none> metric_scales:reference:<none> responses:distributed:customer_id subscriptions:distributed:customer_id touchpoints:reference:<none>" \
 	"$(get placement)"
 check "dist: the three distributed tables are co-located, in 8 shards" "1 8" "$(get colocated)"
 check "loc: no Citus table" 0 "$(get 'loc in citus')"
@@ -204,8 +206,9 @@ check "dist has every NOT NULL of loc" "$(get 'not null loc')" "$(get 'not null 
 functions='
 CREATE FUNCTION pg_temp.diff(a text, b text, v text) RETURNS SETOF text LANGUAGE plpgsql AS $f$
 BEGIN
-	RETURN QUERY EXECUTE format($q$(SELECT x::text FROM %1$I.%3$I x EXCEPT ALL SELECT y::text FROM %2$I.%3$I y)
-	                             UNION ALL (SELECT y::text FROM %2$I.%3$I y EXCEPT ALL SELECT x::text FROM %1$I.%3$I x)$q$, a, b, v);
+	-- stale_days left out: NULL on dist, which tracks no dirty days
+	RETURN QUERY EXECUTE format($q$(SELECT (to_jsonb(x) - 'stale_days')::text FROM %1$I.%3$I x EXCEPT ALL SELECT (to_jsonb(y) - 'stale_days')::text FROM %2$I.%3$I y)
+	                             UNION ALL (SELECT (to_jsonb(y) - 'stale_days')::text FROM %2$I.%3$I y EXCEPT ALL SELECT (to_jsonb(x) - 'stale_days')::text FROM %1$I.%3$I x)$q$, a, b, v);
 END
 $f$;
 CREATE FUNCTION pg_temp.count(s text, v text) RETURNS bigint LANGUAGE plpgsql AS $f$
@@ -339,6 +342,16 @@ SELECT 'daily|' || count(*) FROM (SELECT * FROM loc.daily_summaries EXCEPT ALL S
 SQL
 )
 check "daily_summaries: the same rows in loc and dist" 0 "$(get daily)"
+# Dirty-day tracking: not on a distributed journey (no triggers, stale_days
+# NULL, the dateless refresh refused with 0A000), on loc as on one node.
+check "dirty days: dist has no triggers and says stale_days NULL; loc has its 8 triggers and a number" "0|t|8|t" \
+	"$(c0 -c "SELECT (SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('dist.responses'::regclass, 'dist.interactions'::regclass) AND tgname LIKE 'cx_dirty_days_%')
+	           || '|' || (SELECT bool_and(stale_days IS NULL) FROM dist.touchpoint_scorecard_from_daily)
+	           || '|' || (SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('loc.responses'::regclass, 'loc.interactions'::regclass) AND tgname LIKE 'cx_dirty_days_%')
+	           || '|' || (SELECT bool_and(stale_days IS NOT NULL) FROM loc.touchpoint_scorecard_from_daily)")"
+check "dirty days: cx_journey_refresh('dist') without days is refused (0A000)" 0A000 \
+	"$(c0 -c "SET client_min_messages = notice" -c "DO \$\$ BEGIN PERFORM cx_journey_refresh('dist'); RAISE NOTICE 'ok'; EXCEPTION WHEN OTHERS THEN RAISE NOTICE '%', SQLSTATE; END \$\$" 2>&1 |
+		sed -n 's/^NOTICE: *//p')"
 
 # goal_progress: its Citus form in dist, its correlated one in loc.
 check "goal_progress: the form grouped by goal in dist only" "false true" \
@@ -382,7 +395,7 @@ SQL
 )
 check "cx_journey_upgrade on dist: nothing to rebuild" 0 "$(get upgrade)"
 check "cx_journey_upgrade on dist: the tables stay where they were" \
-	"daily_interactions:reference daily_summaries:reference goals:reference interactions:distributed journey_stages:reference metric_scales:reference responses:distributed subscriptions:distributed touchpoints:reference" \
+	"daily_interactions:reference daily_summaries:reference dirty_days:reference goals:reference interactions:distributed journey_settings:reference journey_stages:reference metric_scales:reference responses:distributed subscriptions:distributed touchpoints:reference" \
 	"$(get placement)"
 out=$(compare_views)
 differ=$(sed -n 's/^view \([^|]*\)|\([0-9]*\) \2 0$/\1/p' <<<"$out" | wc -l)

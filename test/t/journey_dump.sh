@@ -60,7 +60,7 @@ pg_restore -d "$dst" "$tmp/journey.dump"
 
 tables=$(q "$src" -At -c "SELECT string_agg(relname, ' ' ORDER BY relname) FROM pg_class
                           WHERE relnamespace = 'crm'::regnamespace AND relkind = 'r'")
-check "the journey has its 9 tables" 9 "$(wc -w <<<"$tables" | tr -d ' ')"
+check "the journey has its 11 tables" 11 "$(wc -w <<<"$tables" | tr -d ' ')"
 for t in $tables; do
 	rows=$(q "$src" -At -c "SELECT count(*) FROM crm.$t")
 	# md5 of the rows' text, in a total order (the text itself): the same
@@ -73,11 +73,11 @@ done
 for t in responses interactions subscriptions goals daily_summaries daily_interactions; do
 	q "$src" -c "COPY crm.$t TO STDOUT (FORMAT binary)" >"$tmp/$t.bin"
 	q "$dst" >/dev/null <<SQL
-CREATE TEMP TABLE src (LIKE crm.$t);
+CREATE TEMP TABLE src (LIKE crm.$t INCLUDING GENERATED);
 \\copy src FROM '$tmp/$t.bin' (FORMAT binary)
 SQL
 	diff=$(q "$dst" -At <<SQL
-CREATE TEMP TABLE src (LIKE crm.$t);
+CREATE TEMP TABLE src (LIKE crm.$t INCLUDING GENERATED);
 \\copy src FROM '$tmp/$t.bin' (FORMAT binary)
 SELECT count(*) FROM ((TABLE src EXCEPT ALL TABLE crm.$t) UNION ALL (TABLE crm.$t EXCEPT ALL TABLE src)) AS d;
 SQL
@@ -120,4 +120,12 @@ q="SELECT string_agg(conrelid::regclass || '.' || conname || ' ' || regexp_repla
    FROM pg_constraint WHERE connamespace = 'crm'::regnamespace"
 check "the restored constraints are the same" "$(q "$src" -At -c "$q")" "$(q "$dst" -At -c "$q")"
 
+# (last: its insert takes an identity value)
+check "the restored journey keeps its time zone, local dates and dirty-day triggers: an insert marks its day" \
+	"$(q "$src" -At -c "SELECT time_zone FROM crm.journey_settings")|2026-05-04|2026-05-04|9" \
+	"$(q "$dst" -At -c "SELECT time_zone FROM crm.journey_settings")|$(q "$dst" -At -c "BEGIN" \
+		-c "INSERT INTO crm.responses (customer_id, touchpoint_id, metric, score, responded_at)
+		    VALUES (gen_random_uuid(), 9, 'nps', 9, timestamp '2026-05-04 12:00' AT TIME ZONE (SELECT time_zone FROM crm.journey_settings))
+		    RETURNING responded_on" \
+		-c "SELECT day || '|' || touchpoint_id FROM crm.dirty_days WHERE day = '2026-05-04'" -c "ROLLBACK" | tr '\n' '|' | sed 's/|$//')"
 echo "1..$n"

@@ -110,10 +110,14 @@ GRANT SELECT ON j_old.touchpoint_scorecard, j_old.goal_progress TO cx_upgrade_re
 SQL
 fi
 # Every row a 0.3.0 journey stores but daily_interactions, which is
-# rebuilt: the same before and after its upgrade.
+# rebuilt: the same before and after its upgrade (the columns it had: the
+# upgrade adds the local dates).
 journey_rows="
 SELECT md5(string_agg(x, ';' ORDER BY x)) FROM (
-	SELECT 'r' || r::text AS x FROM j_old.responses r UNION ALL SELECT 'i' || i::text FROM j_old.interactions i
+	SELECT 'r' || row(r.response_id, r.customer_id, r.touchpoint_id, r.metric, r.score, r.responded_at, r.weight, r.comment)::text AS x
+	FROM j_old.responses r
+	UNION ALL SELECT 'i' || row(i.interaction_id, i.customer_id, i.touchpoint_id, i.opened_at, i.first_response_at, i.resolved_at)::text
+	FROM j_old.interactions i
 	UNION ALL SELECT 's' || row(s.subscription_id, s.customer_id, s.plan, s.active)::text FROM j_old.subscriptions s
 	UNION ALL SELECT 'd' || d::text FROM j_old.daily_summaries d
 	UNION ALL SELECT 'g' || row(g.goal_id, g.name, g.metric, g.stage, g.touchpoint_id, g.baseline_period, g.target_period,
@@ -337,6 +341,15 @@ SQL
 		"${expect#*|}" "$(get rows)"
 	check "a second cx_journey_upgrade rebuilds nothing and changes nothing" "0|0" \
 		"$(get again)|$(get "differing after a second upgrade")"
+	# The 0.3.0 journey had no triggers: the upgrade finds what changed
+	# since its last refresh by comparing its daily tables with what a
+	# refresh would write, and marks it (the late response of 2026-02-02,
+	# website); its time zone is the upgrading session's.
+	check "the upgrade marks dirty the day changed after the 0.3.0 journey's last refresh (and only it)" "2026-02-02|9|1" \
+		"$(q "$old" -At -c "SELECT day || '|' || touchpoint_id || '|' || statements FROM j_old.daily_freshness")"
+	check "the upgraded journey's time zone is the upgrading session's" \
+		"$(q "$old" -At -c "SELECT name FROM pg_timezone_names WHERE lower(name) = lower(current_setting('TimeZone'))")" \
+		"$(q "$old" -At -c "SELECT time_zone FROM j_old.journey_settings")"
 	check "every row the 0.3.0 journey stored is kept (responses, interactions, subscriptions, goals, daily_summaries, ...)" \
 		"$journey_rows_before" "$(q "$old" -At -c "$journey_rows")"
 	fresh_shape=$(shape_of j_new)
