@@ -56,13 +56,15 @@ CREATE FUNCTION pg_temp.signed(x float8, w int DEFAULT 5, d int DEFAULT 1) RETUR
 	LANGUAGE sql IMMUTABLE
 	RETURN pg_temp.pad(CASE WHEN round(x::numeric, d) > 0 THEN '+' ELSE '' END
 					   || round(x::numeric, d)::text, w);
--- a p-value, with ▲ when the change is significant (p < 0.05) and better,
--- ▼ when significant and worse; higher says which way is better for the
--- metric (true for NPS, CSAT and CES, false for churn and times)
-CREATE FUNCTION pg_temp.pval(p float8, delta float8, higher bool DEFAULT true) RETURNS text
+-- a p-value, with ▲ when the change is significant and better, ▼ when
+-- significant and worse: significant is q < 0.05, q the p-value adjusted
+-- (Benjamini-Hochberg, p_adjust) over the tests of the same table; higher
+-- says which way is better for the metric (true for NPS, CSAT and CES,
+-- false for churn and times)
+CREATE FUNCTION pg_temp.pval(p float8, q float8, delta float8, higher bool DEFAULT true) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN pg_temp.pad(CASE WHEN p < 0.001 THEN '<0.001' ELSE to_char(p, 'FM0.000') END, 6)
-		   || CASE WHEN p < 0.05 AND delta <> 0
+		   || CASE WHEN q < 0.05 AND delta <> 0
 				   THEN CASE WHEN (delta > 0) = higher THEN ' ▲' ELSE ' ▼' END ELSE '  ' END;
 -- an interval, lo…hi, each end right-aligned in w columns
 CREATE FUNCTION pg_temp.ci(lo float8, hi float8, w int DEFAULT 5, d int DEFAULT 1) RETURNS text
@@ -180,8 +182,9 @@ FROM crm.customers
 \echo '  NPS: % promoters (9-10) - % detractors (0-6), -100..100.  CSAT: % satisfied (4-5 of 5).'
 \echo '  CES: mean of 1..7, higher is easier.  n: responses (blank: the question is not asked there).'
 \echo '  95% CI: 95% interval (NPS adjusted Wald, CSAT Wilson, CES normal).  Δ: change; p: its two-sided'
-\echo '  p-value; ▲ better, ▼ worse: p < 0.05, in the metric''s own direction (higher is better for NPS,'
-\echo '  CSAT and CES, lower for churn and times); about 1 in 20 unchanged cases is flagged by chance.'
+\echo '  p-value; ▲ better, ▼ worse: q < 0.05, in the metric''s own direction (higher is better for NPS,'
+\echo '  CSAT and CES, lower for churn and times), q being p adjusted (Benjamini-Hochberg) over the'
+\echo '  tests of its table: at most 1 in 20 of the flags is expected to be noise, however many tests.'
 \echo
 
 -- The last month of the two scorecards, read once each (the views read
@@ -257,31 +260,33 @@ ORDER BY s.interactions DESC, s.touchpoint;
 \echo :h3
 --------------------------------------------------------------------------
 CREATE TEMP TABLE nps_month AS
-SELECT m.month, m.s, t.delta, t.p_value
+SELECT m.month, m.s, t.delta, t.p_value,
+	   (p_adjust(array_agg(t.p_value) OVER w, 'benjamini_hochberg'))[row_number() OVER w] AS q_value
 FROM (SELECT month, s, lag(s) OVER (ORDER BY month) AS prev
 	  FROM (SELECT date_trunc('month', day)::date AS month, rollup(nps) AS s
 			FROM daily_summaries GROUP BY 1) AS x) AS m
-	 LEFT JOIN LATERAL nps_test(m.prev, m.s) AS t ON true;
+	 LEFT JOIN LATERAL nps_test(m.prev, m.s) AS t ON true
+WINDOW w AS (ORDER BY m.month ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING);
 
 SELECT to_char(month, 'YYYY-MM') AS month,
 	   responses(s) AS n,
 	   pg_temp.num(nps(s)) AS "NPS",
 	   pg_temp.ci(nps_lower(s), nps_upper(s), 4) AS "95% CI",
 	   pg_temp.signed(delta) AS "Δ",
-	   pg_temp.pval(p_value, delta) AS "p",
+	   pg_temp.pval(p_value, q_value, delta) AS "p",
 	   pg_temp.bar(round(nps(s)::numeric, 1), 0.5) AS "NPS, █ = ½ point"
 FROM nps_month
 ORDER BY month;
 
-SELECT format(E'   Last change, %s against %s: %s points (95%% CI %s … %s), p = %s:\n   %s.',
+SELECT format(E'   Last change, %s against %s: %s points (95%% CI %s … %s), p = %s, q = %s:\n   %s.',
 			  to_char(b.month, 'Mon YYYY'), to_char(a.month, 'Mon YYYY'),
 			  pg_temp.signed(t.delta, 1), pg_temp.signed(t.lower, 1), pg_temp.signed(t.upper, 1),
-			  to_char(t.p_value, 'FM0.000'),
-			  CASE WHEN t.p_value < 0.05 THEN 'a real change' ELSE 'within the noise, not a real change' END)
-	   || coalesce(E'\n' || (SELECT format('   Largest significant move: %s, %s points (p %s).',
+			  to_char(t.p_value, 'FM0.000'), to_char(b.q_value, 'FM0.000'),
+			  CASE WHEN b.q_value < 0.05 THEN 'a real change' ELSE 'within the noise, not a real change' END)
+	   || coalesce(E'\n' || (SELECT format('   Largest significant move: %s, %s points (q %s).',
 										  to_char(month, 'Mon YYYY'), pg_temp.signed(delta, 1),
-										  CASE WHEN p_value < 0.001 THEN '< 0.001' ELSE '= ' || to_char(p_value, 'FM0.000') END)
-								 FROM nps_month WHERE p_value < 0.05
+										  CASE WHEN q_value < 0.001 THEN '< 0.001' ELSE '= ' || to_char(q_value, 'FM0.000') END)
+								 FROM nps_month WHERE q_value < 0.05
 								 ORDER BY abs(delta) DESC LIMIT 1), '') AS " "
 FROM (SELECT * FROM nps_month ORDER BY month DESC LIMIT 1) AS b
 	 JOIN nps_month AS a ON a.month = b.month - interval '1 month'
@@ -332,7 +337,7 @@ WITH headline AS (
 		   pg_temp.num(CASE h.metric WHEN 'NPS' THEN nps(q.nps_b) WHEN 'CES' THEN ces(q.ces_b) ELSE csat(q.csat_b) END,
 					   length(:'q_cur_short'), CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS b,
 		   pg_temp.signed(t.delta, 5, CASE h.metric WHEN 'CES' THEN 2 ELSE 1 END) AS delta,
-		   pg_temp.pval(t.p_value, t.delta) AS p
+		   t.p_value, t.delta AS d
 	FROM headline AS h
 		 JOIN journey_stages AS j USING (stage)
 		 JOIN scale AS c USING (metric)
@@ -342,9 +347,13 @@ WITH headline AS (
 							 SELECT * FROM mean_test(q.ces_a, q.ces_b) WHERE h.metric = 'CES'
 							 UNION ALL
 							 SELECT * FROM csat_test(q.csat_a, q.csat_b) WHERE h.metric = 'CSAT') AS t
+), tested AS (
+	SELECT r.*, pg_temp.pval(r.p_value, (p_adjust(array_agg(r.p_value) OVER w, 'benjamini_hochberg'))[row_number() OVER w], r.d) AS p
+	FROM rows AS r
+	WINDOW w AS (ORDER BY r.touchpoint_id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 SELECT touchpoint, metric, spark AS :"spark_head", a AS :"q_prev_short", b AS :"q_cur_short", delta AS "Δ", p
-FROM (SELECT * FROM rows
+FROM (SELECT position, touchpoint_id, touchpoint, metric, spark, a, b, delta, p FROM tested
 	  UNION ALL
 	  SELECT j.position, 0, j.stage, NULL, NULL, NULL, NULL, NULL, NULL
 	  FROM journey_stages AS j
@@ -426,6 +435,29 @@ SELECT format(E'   • %s: %s %s\n       %s',
 FROM told
 	 JOIN touchpoints AS t USING (touchpoint_id)
 ORDER BY i, j, t.touchpoint_id
+\g (tuples_only=on format=unaligned)
+\echo
+
+-- The biggest month-over-month moves that hold up: touchpoint_changes
+-- (from the daily summaries) tests every touchpoint, metric and month
+-- against the month before, and its q_value adjusts each month's tests
+-- together (Benjamini-Hochberg).  NPS and CSAT in points, CES apart
+-- (its mean moves on a 1..7 scale).
+\echo '   Biggest month-over-month moves with q < 0.05 (touchpoint_changes: every touchpoint, metric and'
+\echo '   month against the month before; q adjusts the tests of each month together):'
+SELECT format('   ◦ %s, %s %s: %s → %s (%s; n %s → %s; q %s) %s',
+			  to_char(c.month, 'Mon YYYY'), c.touchpoint, upper(c.metric),
+			  round(c.previous::numeric, CASE c.metric WHEN 'ces' THEN 2 ELSE 1 END),
+			  round(c.current::numeric, CASE c.metric WHEN 'ces' THEN 2 ELSE 1 END),
+			  btrim(pg_temp.signed(c.change, 1, CASE c.metric WHEN 'ces' THEN 2 ELSE 1 END)),
+			  c.previous_n, c.current_n,
+			  CASE WHEN c.q_value < 0.001 THEN '< 0.001' ELSE to_char(c.q_value, 'FM0.000') END,
+			  CASE WHEN c.change > 0 THEN '▲' ELSE '▼' END)
+FROM (SELECT *, row_number() OVER (PARTITION BY metric = 'ces' ORDER BY abs(change) DESC, month, touchpoint_id, metric) AS k
+	  FROM touchpoint_changes_from_daily
+	  WHERE q_value < 0.05) AS c
+WHERE c.k <= CASE WHEN c.metric = 'ces' THEN 2 ELSE 5 END
+ORDER BY c.metric = 'ces', abs(c.change) DESC, c.month, c.touchpoint_id
 \g (tuples_only=on format=unaligned)
 \echo
 
@@ -692,12 +724,12 @@ SELECT name AS goal,
 						ELSE pg_temp.signed(change) END, 8) AS change,
 	   pg_temp.progress(pr / 100.0, 10) || pg_temp.pad(pr::text, 4) || '%' AS "progress to target",
 	   CASE WHEN met THEN 'met' ELSE 'not met' END AS "met",
-	   pg_temp.pval(p_value, change, higher) AS "p"
+	   pg_temp.pval(p_value, q_value, change, higher) AS "p"
 FROM goal,
 	 LATERAL (SELECT round(100 * change / nullif(target_value - baseline, 0))::int AS pr) AS r
 ORDER BY goal_id;
 \echo '   baseline: ':q_prev_label'; now: ':q_cur_label'.  Time goals are on the mean hours to resolve.'
-\echo '   p: is the change real (nps_test for NPS, mean_test for times).'
+\echo '   p: is the change real (nps_test for NPS, mean_test for times); ▲ ▼ by goal_progress.q_value.'
 
 -- Open cases are left out of a time goal's mean: say how many, in both
 -- periods, for every time goal.

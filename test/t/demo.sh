@@ -485,6 +485,28 @@ SQL
 )
 check "finding 9: billing's NPS before and since Feb 2026, by hand" \
 	"$(section 4 | grep -A1 '• billing:' | sed -n 's/^       \(NPS [^,]*\),.*/\1/p')" "$want"
+# The biggest month-over-month moves with q < 0.05 (touchpoint_changes):
+# the support team's NPS in July 2026 against June, by hand from the raw
+# rows, and every move listed has q below 0.05.
+want=$(qa <<'SQL'
+SET timezone = 'UTC';
+SELECT format('Jul 2026, support team NPS: %s → %s (+%s; n %s → %s; q',
+              round(a::numeric, 1), round(b::numeric, 1), round((b - a)::numeric, 1), na, nb)
+FROM (SELECT 100.0::float8 * (count(*) FILTER (WHERE score >= 9 AND m = 6) - count(*) FILTER (WHERE score <= 6 AND m = 6))
+             / count(score) FILTER (WHERE m = 6) AS a,
+             100.0::float8 * (count(*) FILTER (WHERE score >= 9 AND m = 7) - count(*) FILTER (WHERE score <= 6 AND m = 7))
+             / count(score) FILTER (WHERE m = 7) AS b,
+             count(score) FILTER (WHERE m = 6) AS na, count(score) FILTER (WHERE m = 7) AS nb
+      FROM cx.responses r JOIN cx.touchpoints t USING (touchpoint_id),
+           LATERAL (SELECT extract(month FROM responded_at)::int AS m) AS mm
+      WHERE t.name = 'support team' AND metric = 'nps'
+        AND responded_at >= '2026-06-01' AND responded_at < '2026-08-01') AS x;
+SQL
+)
+check "the biggest moves: the support team's NPS in Jul 2026 against Jun, by hand" \
+	"$(section 4 | sed -n 's/^   ◦ \(Jul 2026, support team NPS: .*; q\) .*/\1/p')" "$want"
+check "the biggest moves: 5 of NPS or CSAT and 2 of CES, each with q < 0.05" "5 2 7" \
+	"$(section 4 | grep -c '^   ◦ .*\(NPS\|CSAT\):') $(section 4 | grep -c '^   ◦ .*CES:') $(section 4 | grep '^   ◦ ' | sed -n 's/.*q \(< 0\.001\|0\.0[0-4][0-9]*\)) [▲▼]$/x/p' | wc -l)"
 want=$(qa <<'SQL'
 SET timezone = 'UTC';
 SELECT 'CES ' || round(avg(score) FILTER (WHERE responded_at >= '2025-12-01' AND responded_at < '2026-01-01'), 2)
