@@ -9,6 +9,7 @@ OBJS = \
 	src/cx_core.o \
 	src/cx_varlena.o \
 	src/cx_summary.o \
+	src/cx_summary_io.o \
 	src/cx_summary_make.o \
 	src/nps.o \
 	src/csat.o \
