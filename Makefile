@@ -14,6 +14,7 @@ OBJS = \
 	src/nps.o \
 	src/csat.o \
 	src/ces.o \
+	src/cx_weighted.o \
 	src/cx_stats.o \
 	src/cx_churn.o \
 	src/churn_grid.o \
@@ -100,10 +101,14 @@ test/unit/test_duration: test/unit/test_duration.c src/cx_duration.c src/cx_dura
 test/unit/test_revenue: test/unit/test_revenue.c src/cx_revenue.c src/cx_revenue.h src/cx_churn.c src/cx_churn.h $(wildcard test/include/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_revenue.c src/cx_revenue.c src/cx_churn.c -lm
 
+# The weighted core keeps its counts in a CxDist of cx_core.c.
+test/unit/test_weighted: test/unit/test_weighted.c src/cx_weighted.c src/cx_weighted.h src/cx_core.c src/cx_core.h $(wildcard test/include/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_weighted.c src/cx_weighted.c src/cx_core.c -lm
+
 # Every unit test program prints TAP.  Their outputs are joined into one TAP
 # stream, numbered through, with one plan at the end (test/run counts it);
 # the status is nonzero if a program fails or dies.
-UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration test/unit/test_revenue
+UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration test/unit/test_revenue test/unit/test_weighted
 
 .PHONY: unitcheck
 unitcheck: $(UNIT_TESTS)
