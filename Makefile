@@ -15,6 +15,10 @@ OBJS = \
 	src/csat.o \
 	src/ces.o \
 	src/cx_weighted.o \
+	src/weighted.o \
+	src/nps_weighted.o \
+	src/csat_weighted.o \
+	src/ces_weighted.o \
 	src/cx_stats.o \
 	src/cx_churn.o \
 	src/churn_grid.o \
@@ -45,6 +49,7 @@ SQL_PARTS = \
 	sql/nps.sql \
 	sql/csat.sql \
 	sql/ces.sql \
+	sql/weighted.sql \
 	sql/churn.sql \
 	sql/duration.sql \
 	sql/revenue.sql \
