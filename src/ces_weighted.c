@@ -136,22 +136,21 @@ ces_weighted_summary_recv(PG_FUNCTION_ARGS)
 }
 
 /* The net effort reading: +100 for easy answers, -100 for difficult ones. */
-static void
-ces_net_reading(const CxWSummary *s, double *y)
+static CxWNet
+ces_net(const CxWSummary *s)
 {
 	CesSides	sides = ces_sides(CX_WHEAD(s));
+	CxWNet		net = {sides.easy_from, sides.easy_to, sides.difficult_from, sides.difficult_to};
 
-	cx_wreading_net(s, sides.easy_from, sides.easy_to, sides.difficult_from, sides.difficult_to, y);
+	return net;
 }
 
 static Datum
 ces_weighted_net_part(FunctionCallInfo fcinfo, CxWPart part)
 {
 	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
-	double		y[CX_MAX_POINTS];
 
-	ces_net_reading(s, y);
-	return cx_wsummary_read(fcinfo, s, y, part, 1, -100.0, 100.0);
+	return cx_wsummary_net_read(fcinfo, s, ces_net(s), part);
 }
 
 /* Weighted net effort, -100..100; NULL when empty. */
@@ -186,15 +185,26 @@ ces_weighted_net_effort_upper(PG_FUNCTION_ARGS)
 	return ces_weighted_net_part(fcinfo, CX_W_UPPER);
 }
 
+/* The weight of the easy (or the difficult) answers, or its share of the weight. */
+static Datum
+ces_weighted_side(FunctionCallInfo fcinfo, bool easy, bool share)
+{
+	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
+	CxWNet		net = ces_net(s);
+	int			from = easy ? net.pos_from : net.neg_from,
+				to = easy ? net.pos_to : net.neg_to;
+
+	if (share)
+		return cx_wsummary_share(fcinfo, s, from, to);
+	PG_RETURN_FLOAT8(cx_wsummary_weight(s, from, to));
+}
+
 /* The weight of the easy answers. */
 PG_FUNCTION_INFO_V1(ces_weighted_easy);
 Datum
 ces_weighted_easy(PG_FUNCTION_ARGS)
 {
-	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
-	CesSides	sides = ces_sides(CX_WHEAD(s));
-
-	PG_RETURN_FLOAT8(cx_wsummary_weight(s, sides.easy_from, sides.easy_to));
+	return ces_weighted_side(fcinfo, true, false);
 }
 
 /* The weight of the difficult answers. */
@@ -202,10 +212,7 @@ PG_FUNCTION_INFO_V1(ces_weighted_difficult);
 Datum
 ces_weighted_difficult(PG_FUNCTION_ARGS)
 {
-	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
-	CesSides	sides = ces_sides(CX_WHEAD(s));
-
-	PG_RETURN_FLOAT8(cx_wsummary_weight(s, sides.difficult_from, sides.difficult_to));
+	return ces_weighted_side(fcinfo, false, false);
 }
 
 /* The easy answers' share of the weight, 0..1; NULL when empty. */
@@ -213,10 +220,7 @@ PG_FUNCTION_INFO_V1(ces_weighted_easy_share);
 Datum
 ces_weighted_easy_share(PG_FUNCTION_ARGS)
 {
-	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
-	CesSides	sides = ces_sides(CX_WHEAD(s));
-
-	return cx_wsummary_share(fcinfo, s, sides.easy_from, sides.easy_to);
+	return ces_weighted_side(fcinfo, true, true);
 }
 
 /* The difficult answers' share of the weight, 0..1; NULL when empty. */
@@ -224,10 +228,7 @@ PG_FUNCTION_INFO_V1(ces_weighted_difficult_share);
 Datum
 ces_weighted_difficult_share(PG_FUNCTION_ARGS)
 {
-	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
-	CesSides	sides = ces_sides(CX_WHEAD(s));
-
-	return cx_wsummary_share(fcinfo, s, sides.difficult_from, sides.difficult_to);
+	return ces_weighted_side(fcinfo, false, true);
 }
 
 /* The JSON form's CES fields: direction, weighted mean, easy and difficult weights, net effort. */
@@ -235,7 +236,7 @@ static void
 ces_weighted_json_fields(StringInfo buf, const CxSummary *head)
 {
 	const CxWSummary *s = (const CxWSummary *) head;
-	CesSides	sides = ces_sides(head);
+	CxWNet		net = ces_net(s);
 	double		y[CX_MAX_POINTS];
 	bool		empty = s->dist.counts.n == 0;
 
@@ -243,8 +244,8 @@ ces_weighted_json_fields(StringInfo buf, const CxSummary *head)
 					 cx_summary_type(head)->lower_is_better ? "true" : "false");
 	cx_wreading_mean(s, y);
 	cx_json_number(buf, "ces", cx_wdist_estimate(&s->dist, s->npoints, y).mean, empty);
-	cx_wjson_weight(buf, "easy", s, sides.easy_from, sides.easy_to);
-	cx_wjson_weight(buf, "difficult", s, sides.difficult_from, sides.difficult_to);
-	ces_net_reading(s, y);
+	cx_wjson_weight(buf, "easy", s, net.pos_from, net.pos_to);
+	cx_wjson_weight(buf, "difficult", s, net.neg_from, net.neg_to);
+	cx_wreading_net(s, net, y);
 	cx_json_number(buf, "net_effort", cx_wdist_estimate(&s->dist, s->npoints, y).mean, empty);
 }

@@ -43,20 +43,12 @@ nps_weighted_summary_recv(PG_FUNCTION_ARGS)
 }
 
 /* The NPS reading: +100 for promoters, -100 for detractors. */
-static void
-nps_reading(const CxWSummary *s, double *y)
-{
-	cx_wreading_net(s, NPS_PROMOTER_MIN, 10, 0, NPS_DETRACTOR_MAX, y);
-}
+static const CxWNet nps_net = {NPS_PROMOTER_MIN, 10, 0, NPS_DETRACTOR_MAX};
 
 static Datum
 nps_weighted_part(FunctionCallInfo fcinfo, CxWPart part)
 {
-	CxWSummary *s = PG_GETARG_CX_WSUMMARY_P(0);
-	double		y[CX_MAX_POINTS];
-
-	nps_reading(s, y);
-	return cx_wsummary_read(fcinfo, s, y, part, 1, -100.0, 100.0);
+	return cx_wsummary_net_read(fcinfo, PG_GETARG_CX_WSUMMARY_P(0), nps_net, part);
 }
 
 /* Weighted NPS, -100..100; NULL when empty.  Also the final function of nps_weighted(). */
@@ -101,8 +93,8 @@ nps_weighted_test(PG_FUNCTION_ARGS)
 	double		ya[CX_MAX_POINTS],
 				yb[CX_MAX_POINTS];
 
-	nps_reading(a, ya);
-	nps_reading(b, yb);
+	cx_wreading_net(a, nps_net, ya);
+	cx_wreading_net(b, nps_net, yb);
 	return cx_wsummary_test(fcinfo, a, ya, b, yb);
 }
 
@@ -161,7 +153,7 @@ nps_weighted_json_fields(StringInfo buf, const CxSummary *head)
 	const CxWSummary *s = (const CxWSummary *) head;
 	double		y[CX_MAX_POINTS];
 
-	nps_reading(s, y);
+	cx_wreading_net(s, nps_net, y);
 	cx_json_number(buf, "nps", cx_wdist_estimate(&s->dist, s->npoints, y).mean, s->dist.counts.n == 0);
 	cx_wjson_weight(buf, "promoters", s, NPS_PROMOTER_MIN, 10);
 	cx_wjson_weight(buf, "passives", s, NPS_DETRACTOR_MAX + 1, NPS_PROMOTER_MIN - 1);

@@ -31,19 +31,28 @@
  * ---------------------------------------------------------------------
  */
 
-CxWSummary *
-cx_wsummary_parse(const char *str, const CxSummaryType *type)
+/* An empty weighted summary of a type and scale. */
+static CxWSummary *
+cx_wsummary_new(const CxSummaryType *type, int npoints)
 {
-	const char *p;
-	int			npoints = cx_summary_parse_header(str, &p, &type);
 	CxWSummary *s = palloc0(CX_WSUMMARY_SIZE);
-	CxStatus	status;
 
 	SET_VARSIZE(s, CX_WSUMMARY_SIZE);
 	s->version = CX_SUMMARY_VERSION;
 	s->kind = type->kind;
 	s->lo = type->lo;
 	s->npoints = npoints;
+	return s;
+}
+
+CxWSummary *
+cx_wsummary_parse(const char *str, const CxSummaryType *type)
+{
+	const char *p;
+	int			npoints = cx_summary_parse_header(str, &p, &type);
+	CxWSummary *s = cx_wsummary_new(type, npoints);
+	CxStatus	status;
+
 	for (int i = 0; i < npoints; i++)
 	{
 		cx_u128		v[3];
@@ -142,12 +151,7 @@ cx_wsummary_receive(StringInfo buf, const CxSummaryType *type)
 	if (buf->len - buf->cursor != npoints * 40)
 		cx_summary_binary_error(type, psprintf("Expected %d scores of 40 bytes and nothing after them, found %d bytes.",
 											   npoints, buf->len - buf->cursor));
-	s = palloc0(CX_WSUMMARY_SIZE);
-	SET_VARSIZE(s, CX_WSUMMARY_SIZE);
-	s->version = CX_SUMMARY_VERSION;
-	s->kind = type->kind;
-	s->lo = type->lo;
-	s->npoints = npoints;
+	s = cx_wsummary_new(type, npoints);
 	for (int i = 0; i < npoints; i++)
 	{
 		s->dist.counts.count[i] = pq_getmsgint64(buf);
@@ -286,20 +290,28 @@ cx_winv_float8(PG_FUNCTION_ARGS)
 	return cx_wscore_step(fcinfo, cx_state_arg(fcinfo), CX_SCORE_FLOAT8, -1);
 }
 
-/* Merges the second weighted summary into the first: rollup() and every combine. */
-PG_FUNCTION_INFO_V1(cx_wsummary_combine);
-Datum
-cx_wsummary_combine(PG_FUNCTION_ARGS)
+/* Merges argument 1 into the state (or, to undo it, subtracts it). */
+static Datum
+cx_wsummary_merge_arg(FunctionCallInfo fcinfo, bool subtract)
 {
 	CxWSummary *s = cx_state_arg(fcinfo);
 	CxWSummary *other = PG_GETARG_CX_WSUMMARY_P(1);
 	CxStatus	status;
 
 	cx_summary_check_compatible(CX_WHEAD(s), CX_WHEAD(other), "combine");
-	status = cx_wdist_merge(&s->dist, &other->dist, s->npoints);
+	status = subtract ? cx_wdist_subtract(&s->dist, &other->dist, s->npoints) :
+		cx_wdist_merge(&s->dist, &other->dist, s->npoints);
 	if (status != CX_OK)
 		cx_report_status(status, CX_WHEAD(s));
 	PG_RETURN_POINTER(s);
+}
+
+/* Merges the second weighted summary into the first: rollup() and every combine. */
+PG_FUNCTION_INFO_V1(cx_wsummary_combine);
+Datum
+cx_wsummary_combine(PG_FUNCTION_ARGS)
+{
+	return cx_wsummary_merge_arg(fcinfo, false);
 }
 
 /* Inverse of cx_wsummary_combine, for rollup() over a moving frame. */
@@ -307,15 +319,7 @@ PG_FUNCTION_INFO_V1(cx_wsummary_uncombine);
 Datum
 cx_wsummary_uncombine(PG_FUNCTION_ARGS)
 {
-	CxWSummary *s = cx_state_arg(fcinfo);
-	CxWSummary *other = PG_GETARG_CX_WSUMMARY_P(1);
-	CxStatus	status;
-
-	cx_summary_check_compatible(CX_WHEAD(s), CX_WHEAD(other), "combine");
-	status = cx_wdist_subtract(&s->dist, &other->dist, s->npoints);
-	if (status != CX_OK)
-		cx_report_status(status, CX_WHEAD(s));
-	PG_RETURN_POINTER(s);
+	return cx_wsummary_merge_arg(fcinfo, true);
 }
 
 /* ---------------------------------------------------------------------
@@ -378,11 +382,20 @@ cx_wsummary_share(FunctionCallInfo fcinfo, const CxWSummary *s, int from, int to
 }
 
 void
-cx_wreading_net(const CxWSummary *s, int pos_from, int pos_to, int neg_from, int neg_to, double *y)
+cx_wreading_net(const CxWSummary *s, CxWNet net, double *y)
 {
 	for (int i = 0; i < s->npoints; i++)
-		y[i] = (i >= pos_from && i <= pos_to) ? 100.0 :
-			(i >= neg_from && i <= neg_to) ? -100.0 : 0.0;
+		y[i] = (i >= net.pos_from && i <= net.pos_to) ? 100.0 :
+			(i >= net.neg_from && i <= net.neg_to) ? -100.0 : 0.0;
+}
+
+Datum
+cx_wsummary_net_read(FunctionCallInfo fcinfo, const CxWSummary *s, CxWNet net, CxWPart part)
+{
+	double		y[CX_MAX_POINTS];
+
+	cx_wreading_net(s, net, y);
+	return cx_wsummary_read(fcinfo, s, y, part, 1, -100.0, 100.0);
 }
 
 /* ---------------------------------------------------------------------

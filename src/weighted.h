@@ -136,9 +136,19 @@ extern double cx_wsummary_weight(const CxWSummary *s, int from, int to);
 /* The share of the weight on points from..to, 0..1; NULL when empty. */
 extern Datum cx_wsummary_share(FunctionCallInfo fcinfo, const CxWSummary *s, int from, int to);
 
-/* A net reading: +100 on points pos_from..pos_to, -100 on neg_from..neg_to, else 0. */
-extern void cx_wreading_net(const CxWSummary *s, int pos_from, int pos_to,
-							int neg_from, int neg_to, double *y);
+/* A net score's points (0-based, inclusive): +100 on pos_from..pos_to, -100 on neg_from..neg_to, else 0. */
+typedef struct CxWNet
+{
+	int			pos_from;
+	int			pos_to;
+	int			neg_from;
+	int			neg_to;
+} CxWNet;
+
+extern void cx_wreading_net(const CxWSummary *s, CxWNet net, double *y);
+
+/* cx_wsummary_read of a net reading, clipped to -100..100, the confidence in argument 1. */
+extern Datum cx_wsummary_net_read(FunctionCallInfo fcinfo, const CxWSummary *s, CxWNet net, CxWPart part);
 
 /* The mean score as a reading: y = the score. */
 extern void cx_wreading_mean(const CxWSummary *s, double *y);
