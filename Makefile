@@ -9,10 +9,16 @@ OBJS = \
 	src/cx_core.o \
 	src/cx_varlena.o \
 	src/cx_summary.o \
+	src/cx_summary_io.o \
 	src/cx_summary_make.o \
 	src/nps.o \
 	src/csat.o \
 	src/ces.o \
+	src/cx_weighted.o \
+	src/weighted.o \
+	src/nps_weighted.o \
+	src/csat_weighted.o \
+	src/ces_weighted.o \
 	src/cx_stats.o \
 	src/cx_churn.o \
 	src/churn_grid.o \
@@ -43,6 +49,7 @@ SQL_PARTS = \
 	sql/nps.sql \
 	sql/csat.sql \
 	sql/ces.sql \
+	sql/weighted.sql \
 	sql/churn.sql \
 	sql/duration.sql \
 	sql/revenue.sql \
@@ -100,10 +107,14 @@ test/unit/test_duration: test/unit/test_duration.c src/cx_duration.c src/cx_dura
 test/unit/test_revenue: test/unit/test_revenue.c src/cx_revenue.c src/cx_revenue.h src/cx_churn.c src/cx_churn.h $(wildcard test/include/*.h)
 	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_revenue.c src/cx_revenue.c src/cx_churn.c -lm
 
+# The weighted core keeps its counts in a CxDist of cx_core.c.
+test/unit/test_weighted: test/unit/test_weighted.c src/cx_weighted.c src/cx_weighted.h src/cx_core.c src/cx_core.h $(wildcard test/include/*.h)
+	$(CC) $(UNIT_CFLAGS) -Isrc -Itest/include -o $@ test/unit/test_weighted.c src/cx_weighted.c src/cx_core.c -lm
+
 # Every unit test program prints TAP.  Their outputs are joined into one TAP
 # stream, numbered through, with one plan at the end (test/run counts it);
 # the status is nonzero if a program fails or dies.
-UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration test/unit/test_revenue
+UNIT_TESTS = test/unit/test_core test/unit/test_churn test/unit/test_duration test/unit/test_revenue test/unit/test_weighted
 
 .PHONY: unitcheck
 unitcheck: $(UNIT_TESTS)

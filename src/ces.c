@@ -27,8 +27,8 @@ static void cx_ces_json_fields(StringInfo buf, const CxSummary *s);
 
 /* ces_summary: scales 1..2 to 1..10, in either direction, each the other's flip. */
 static const CxSummaryType cx_ces_lower_type;
-static const CxSummaryType cx_ces_type = {CES_KIND, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields};
-static const CxSummaryType cx_ces_lower_type = {CES_LOWER_KIND, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields};
+static const CxSummaryType cx_ces_type = {CES_KIND, "ces_summary", "CES", 1, 2, 10, false, &cx_ces_lower_type, cx_ces_json_fields, NULL};
+static const CxSummaryType cx_ces_lower_type = {CES_LOWER_KIND, "ces_summary", "CES", 1, 2, 10, true, &cx_ces_type, cx_ces_json_fields, NULL};
 
 /* Makes both directions of ces_summary known to the shared glue at load time. */
 CX_AT_LOAD static void
@@ -183,25 +183,40 @@ typedef struct CesCounts
 	int64		difficult;
 } CesCounts;
 
-static CesCounts
-ces_counts(const CxSummary *s)
+CesSides
+ces_sides(const CxSummary *s)
 {
 	int			k = s->npoints;
 	/* 0-based points below and above the midpoint (k - 1) / 2 */
-	int64		low = cx_dist_range(&s->dist, k, 0, (k - 2) / 2);
-	int64		high = cx_dist_range(&s->dist, k, (k - 1) / 2 + 1, k - 1);
-	CesCounts	c;
+	int			low_to = (k - 2) / 2,
+				high_from = (k - 1) / 2 + 1;
+	CesSides	sides;
 
 	if (cx_summary_type(s)->lower_is_better)
 	{
-		c.easy = low;
-		c.difficult = high;
+		sides.easy_from = 0;
+		sides.easy_to = low_to;
+		sides.difficult_from = high_from;
+		sides.difficult_to = k - 1;
 	}
 	else
 	{
-		c.easy = high;
-		c.difficult = low;
+		sides.easy_from = high_from;
+		sides.easy_to = k - 1;
+		sides.difficult_from = 0;
+		sides.difficult_to = low_to;
 	}
+	return sides;
+}
+
+static CesCounts
+ces_counts(const CxSummary *s)
+{
+	CesSides	sides = ces_sides(s);
+	CesCounts	c;
+
+	c.easy = cx_dist_range(&s->dist, s->npoints, sides.easy_from, sides.easy_to);
+	c.difficult = cx_dist_range(&s->dist, s->npoints, sides.difficult_from, sides.difficult_to);
 	c.neutral = s->dist.n - c.easy - c.difficult;
 	return c;
 }

@@ -21,7 +21,7 @@
 static void cx_csat_json_fields(StringInfo buf, const CxSummary *s);
 
 /* csat_summary: scales 1..2 to 1..10. */
-static const CxSummaryType cx_csat_type = {CSAT_KIND, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields};
+static const CxSummaryType cx_csat_type = {CSAT_KIND, "csat_summary", "CSAT", 1, 2, 10, false, NULL, cx_csat_json_fields, NULL};
 
 /* Makes csat_summary known to the shared glue when the library is loaded. */
 CX_AT_LOAD static void
@@ -169,7 +169,7 @@ csat_summary_from_json(PG_FUNCTION_ARGS)
 }
 
 /* The default threshold: the top two points, or the top one on short scales. */
-static int
+int
 csat_default_min(const CxSummary *s)
 {
 	int			hi = CX_SUMMARY_HI(s);
@@ -181,7 +181,7 @@ csat_default_min(const CxSummary *s)
  * The lowest satisfied score: argument argno when the call has it, else the
  * default.  Checked against the scale whether or not the summary is empty.
  */
-static int
+int
 csat_threshold(FunctionCallInfo fcinfo, const CxSummary *s, int argno)
 {
 	int32		min;

@@ -110,6 +110,10 @@ cx_status_text(CxStatus status)
 			return "the total is not the sum of the counts";
 		case CX_BAD_SCALE:
 			return "the scale is not valid";
+		case CX_BAD_WEIGHTS:
+			return "the weight sums of a score are not sums that its responses' weights can make";
+		case CX_WEIGHT_OVERFLOW:
+			return "the squared weights of a score would add up to more than 2^128 - 1 millionths squared (3.4e26)";
 	}
 	return "unknown error";
 }

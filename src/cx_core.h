@@ -27,7 +27,9 @@ typedef enum CxStatus
 	CX_OVERFLOW,				/* a count or the total would pass INT64_MAX */
 	CX_NEGATIVE,				/* a count would drop below zero */
 	CX_BAD_TOTAL,				/* the stored total is not the sum of counts */
-	CX_BAD_SCALE				/* npoints outside 1..CX_MAX_POINTS */
+	CX_BAD_SCALE,				/* npoints outside 1..CX_MAX_POINTS */
+	CX_BAD_WEIGHTS,				/* weight sums no weights can make (cx_weighted.h) */
+	CX_WEIGHT_OVERFLOW			/* a sum of squared weights would pass 2^128 - 1 */
 } CxStatus;
 
 /*

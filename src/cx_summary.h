@@ -89,6 +89,8 @@ typedef struct CxSummaryType
 	const struct CxSummaryType *flipped;	/* the other direction, or NULL */
 	/* appends the metric's own fields to the JSON object being built */
 	void		(*json_fields) (StringInfo buf, const CxSummary *s);
+	/* what the text form has per score in messages; NULL: "one count per score" */
+	const char *point_text;
 } CxSummaryType;
 
 /*
@@ -107,6 +109,23 @@ extern const CxSummaryType *cx_summary_type(const CxSummary *s);
 extern CxSummary *cx_summary_new(const CxSummaryType *type, int npoints);
 extern CxSummary *cx_summary_parse(const char *str, const CxSummaryType *type);
 extern CxSummary *cx_summary_receive(StringInfo buf, const CxSummaryType *type);
+
+/*
+ * The header of the text and binary forms, shared with the weighted types
+ * (cx_summary_io.c).  The readers check the version and the scale against
+ * *type, switch *type to its flipped kind when the direction says so, and
+ * return the number of points; the text reader leaves *pos after the
+ * header.  The errors: 22P02 (text) and 22P03 (binary).
+ */
+extern int	cx_summary_parse_header(const char *str, const char **pos, const CxSummaryType **type);
+extern void cx_summary_out_header(StringInfo buf, const CxSummary *s);
+extern int	cx_summary_receive_header(StringInfo buf, const CxSummaryType **type);
+extern void cx_summary_send_header(StringInfo buf, const CxSummary *s);
+pg_noreturn extern void cx_summary_syntax_error(const CxSummaryType *type, const char *str, const char *detail);
+pg_noreturn extern void cx_summary_binary_error(const CxSummaryType *type, const char *detail);
+
+/* Errors unless a and b have one kind and scale ("combine", "compare"). */
+extern void cx_summary_check_compatible(const CxSummary *a, const CxSummary *b, const char *verb);
 extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
 
 /*
@@ -116,7 +135,8 @@ extern Datum cx_test_result(FunctionCallInfo fcinfo, const CxTest *t);
 typedef bool (*CxEstimateFn) (const CxSummary *s, double *est, double *se);
 extern Datum cx_summary_test(FunctionCallInfo fcinfo, CxEstimateFn estimate, bool same_scale);
 extern int64 cx_numeric_score(const CxSummary *s, Numeric num);
-extern CxSummary *cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryType *type);
+extern CxSummary *cx_scaled_state_slow(FunctionCallInfo fcinfo, const CxSummaryType *type,
+										int scale_arg, Size size);
 
 /* Turns a non-OK status from the core into an ERROR. */
 pg_noreturn extern void cx_report_status(CxStatus status, const CxSummary *s);
@@ -159,25 +179,35 @@ cx_summary_apply(CxSummary *s, int64 score, int sign)
 }
 
 /*
- * The state of an aggregate whose scale is in the call: argument 2 is
- * scale_max and, for types with a direction, argument 3 says whether lower
- * is better.  Inline, for the per-row case: the state exists and its scale is
- * the one asked for.  The first row, NULL scale arguments and a scale that
- * changes go to cx_scaled_state_slow.
+ * The state of an aggregate whose scale is in the call: argument scale_arg
+ * is scale_max and, for types with a direction, the next one says whether
+ * lower is better.  Inline, for the per-row case: the state exists and its
+ * scale is the one asked for.  The first row, NULL scale arguments and a
+ * scale that changes go to cx_scaled_state_slow, which makes a state of
+ * "size" bytes, zero past the header.  A weighted state (weighted.h) starts
+ * with the same header, so it is read here as a CxSummary.
  */
+static pg_attribute_always_inline CxSummary *
+cx_scaled_state_at(FunctionCallInfo fcinfo, const CxSummaryType *type, int scale_arg, Size size)
+{
+	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(scale_arg) &&
+			   !(type->flipped && PG_ARGISNULL(scale_arg + 1))))
+	{
+		CxSummary  *s = cx_state_arg(fcinfo);
+		int			kind = (type->flipped && PG_GETARG_BOOL(scale_arg + 1) != type->lower_is_better) ?
+			type->flipped->kind : type->kind;
+
+		if (likely(s->kind == kind && CX_SUMMARY_HI(s) == PG_GETARG_INT32(scale_arg)))
+			return s;
+	}
+	return cx_scaled_state_slow(fcinfo, type, scale_arg, size);
+}
+
+/* The state of csat_agg(score, scale_max) and ces_agg(score, scale_max, lower_is_better). */
 static inline CxSummary *
 cx_scaled_state(FunctionCallInfo fcinfo, const CxSummaryType *type)
 {
-	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(2) && !(type->flipped && PG_ARGISNULL(3))))
-	{
-		CxSummary  *s = cx_state_arg(fcinfo);
-		int			kind = (type->flipped && PG_GETARG_BOOL(3) != type->lower_is_better) ?
-			type->flipped->kind : type->kind;
-
-		if (likely(s->kind == kind && CX_SUMMARY_HI(s) == PG_GETARG_INT32(2)))
-			return s;
-	}
-	return cx_scaled_state_slow(fcinfo, type);
+	return cx_scaled_state_at(fcinfo, type, 2, CX_SUMMARY_SIZE);
 }
 
 /* How a transition function reads its score, argument 1. */
@@ -210,6 +240,28 @@ cx_float_score(const CxSummary *s, double x, bool single)
 }
 
 /*
+ * Argument 1, a score of SQL type "type", as an integer: whole-number
+ * floats and numerics only (range-checked against s's scale on the way;
+ * the integers are range-checked by the caller's cx_summary_apply or its
+ * weighted kin).  Not NULL.
+ */
+static pg_attribute_always_inline int64
+cx_score_arg(FunctionCallInfo fcinfo, const CxSummary *s, CxScoreType type)
+{
+	if (type == CX_SCORE_INT2)
+		return PG_GETARG_INT16(1);
+	if (type == CX_SCORE_INT4)
+		return PG_GETARG_INT32(1);
+	if (type == CX_SCORE_INT8)
+		return PG_GETARG_INT64(1);
+	if (type == CX_SCORE_FLOAT4)
+		return cx_float_score(s, (double) PG_GETARG_FLOAT4(1), true);
+	if (type == CX_SCORE_FLOAT8)
+		return cx_float_score(s, PG_GETARG_FLOAT8(1), false);
+	return cx_numeric_score(s, PG_GETARG_NUMERIC(1));
+}
+
+/*
  * The body of every transition (sign 1) and inverse (sign -1) function over
  * scores: adds argument 1, of SQL type "type", to the state s or removes it.
  * A NULL score is no answer and leaves the state as it is; strict functions
@@ -222,24 +274,39 @@ static pg_attribute_always_inline Datum
 cx_score_step(FunctionCallInfo fcinfo, CxSummary *s, CxScoreType type, int sign)
 {
 	if (likely(!PG_ARGISNULL(1)))
-	{
-		int64		score;
-
-		if (type == CX_SCORE_INT2)
-			score = PG_GETARG_INT16(1);
-		else if (type == CX_SCORE_INT4)
-			score = PG_GETARG_INT32(1);
-		else if (type == CX_SCORE_INT8)
-			score = PG_GETARG_INT64(1);
-		else if (type == CX_SCORE_FLOAT4)
-			score = cx_float_score(s, (double) PG_GETARG_FLOAT4(1), true);
-		else if (type == CX_SCORE_FLOAT8)
-			score = cx_float_score(s, PG_GETARG_FLOAT8(1), false);
-		else
-			score = cx_numeric_score(s, PG_GETARG_NUMERIC(1));
-		cx_summary_apply(s, score, sign);
-	}
+		cx_summary_apply(s, cx_score_arg(fcinfo, s, type), sign);
 	PG_RETURN_CX_SUMMARY_P(s);
 }
+
+/* ---------------------------------------------------------------------
+ * Metric definitions that a metric's unweighted and weighted files share
+ * ---------------------------------------------------------------------
+ */
+
+/* NPS: promoters score 9-10, detractors 0-6 (nps.c). */
+#define NPS_PROMOTER_MIN	9
+#define NPS_DETRACTOR_MAX	6
+
+/*
+ * CSAT (csat.c): the default lowest satisfied score of a scale, and the
+ * lowest satisfied score a call asks for in argument argno (the default
+ * when the call has fewer arguments), checked against the scale.
+ */
+extern int	csat_default_min(const CxSummary *s);
+extern int	csat_threshold(FunctionCallInfo fcinfo, const CxSummary *s, int argno);
+
+/*
+ * CES (ces.c): the easy and the difficult points, 0-based and inclusive:
+ * strictly on either side of the scale's midpoint, by direction.
+ */
+typedef struct CesSides
+{
+	int			easy_from;
+	int			easy_to;
+	int			difficult_from;
+	int			difficult_to;
+} CesSides;
+
+extern CesSides ces_sides(const CxSummary *s);
 
 #endif							/* CX_SUMMARY_H */

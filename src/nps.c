@@ -15,16 +15,13 @@
 
 #include "cx_summary.h"
 
-#define NPS_PROMOTER_MIN	9
-#define NPS_DETRACTOR_MAX	6
-
 /* The kind byte of every stored nps_summary: fixed for good (cx_summary.h). */
 #define NPS_KIND 1
 
 static void cx_nps_json_fields(StringInfo buf, const CxSummary *s);
 
 /* nps_summary: the 0..10 scale only. */
-static const CxSummaryType cx_nps_type = {NPS_KIND, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields};
+static const CxSummaryType cx_nps_type = {NPS_KIND, "nps_summary", "NPS", 0, 11, 11, false, NULL, cx_nps_json_fields, NULL};
 
 /* Makes nps_summary known to the shared glue when the library is loaded. */
 CX_AT_LOAD static void

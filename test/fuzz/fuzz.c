@@ -5,7 +5,8 @@
  *
  * For each summary type (nps_summary, csat_summary, ces_summary,
  * churn_summary, churn_tstz_summary, duration_summary, mrr_timeline,
- * revenue_summary, revenue_tstz_summary) it reads the valid values that
+ * revenue_summary, revenue_tstz_summary, nps_weighted_summary,
+ * csat_weighted_summary, ces_weighted_summary) it reads the valid values that
  * test/fuzz/seeds.sql made with the extension's own aggregates, in text and
  * in binary form, mutates them N times each way, and hands every mutant to
  * the server as a parameter of that type: a text parameter goes through the
@@ -91,6 +92,17 @@
 #define SURVEY_INVARIANTS \
 	"(SELECT coalesce(sum(c), 0) = responses($1) AND coalesce(bool_and(c >= 0), true)" \
 	" FROM unnest(distribution($1)) AS c)"
+
+/*
+ * The weighted survey types': the counts add up to responses(s), none is
+ * negative, a score has weight exactly when it has responses, and Kish's
+ * n_eff is between 1 and the responses (float rounding allowed).
+ */
+#define WEIGHTED_INVARIANTS \
+	"(SELECT coalesce(sum(c), 0) = responses($1) AND coalesce(bool_and(c >= 0 AND (c = 0) = (w = 0)), true)" \
+	" FROM unnest(distribution($1), weight_distribution($1)) AS u(c, w))" \
+	" AND (responses($1) = 0) = (effective_responses($1) IS NULL)" \
+	" AND coalesce(effective_responses($1) BETWEEN 1 - 1e-9 AND responses($1) * (1 + 1e-9), true)"
 
 /*
  * The churn types': for every period of churn_periods(s), customers at the
@@ -227,7 +239,8 @@ typedef enum Layout
 	LAYOUT_SURVEY,				/* version, lo, npoints [, direction], counts */
 	LAYOUT_CHURN,				/* the churn header, the zone, counts */
 	LAYOUT_DURATION,			/* duration_summary's header, then buckets */
-	LAYOUT_GENERIC				/* a version byte, then fields aligned to the end */
+	LAYOUT_GENERIC,				/* a version byte, then fields aligned to the end */
+	LAYOUT_WEIGHTED				/* the survey header, then int64 fields (count, sums' words) */
 } Layout;
 
 typedef struct FuzzType
@@ -325,6 +338,18 @@ static const FuzzType fuzz_types[] = {
 	{"revenue_tstz_summary", LAYOUT_GENERIC, false,
 	{"22P02", "22003", "22008", "22023", NULL}, {"22P03", "22003", "22008", "22023", NULL},
 	REVENUE_INVARIANTS_OF("$1"), NOT_VIA},
+
+	/*
+	 * The weighted summaries (src/weighted.c: cx_wsummary_parse() and
+	 * cx_wsummary_receive() raise 22P02 or 22P03 for malformed input and
+	 * 22003 for numbers out of range and sums no weights can make).
+	 */
+	{"nps_weighted_summary", LAYOUT_WEIGHTED, false,
+	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, WEIGHTED_INVARIANTS, NOT_VIA},
+	{"csat_weighted_summary", LAYOUT_WEIGHTED, false,
+	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, WEIGHTED_INVARIANTS, NOT_VIA},
+	{"ces_weighted_summary", LAYOUT_WEIGHTED, true,
+	{"22P02", "22003", NULL}, {"22P03", "22003", NULL}, WEIGHTED_INVARIANTS, NOT_VIA},
 };
 
 #define NUM_TYPES	(sizeof(fuzz_types) / sizeof(fuzz_types[0]))
@@ -737,6 +762,27 @@ number_past_limit(const FuzzType *t, const Buf *b, size_t *start, size_t *end)
 				continue;
 			if (strcmp(key, "sum") == 0 || strcmp(key, "sumsq") == 0)
 				max = max128;
+		}
+		if (t->layout == LAYOUT_WEIGHTED)
+		{
+			/*
+			 * "count/sum_w/sum_w2": the field is told by the slashes since
+			 * the last ',' or ':'; the integer part of the sums may be up to
+			 * (2^128 - 1) / 10^6 and / 10^12, and their fractions are
+			 * checked by the number of places, not here.
+			 */
+			int			slashes = 0;
+			size_t		at2 = *start;
+
+			if (*start > 0 && b->data[*start - 1] == '.')
+				continue;
+			while (at2 > 0 && b->data[at2 - 1] != ',' && b->data[at2 - 1] != ':')
+				if (b->data[--at2] == '/')
+					slashes++;
+			if (slashes == 1)
+				max = "340282366920938463463374607431768";
+			else if (slashes >= 2)
+				max = "340282366920938463463374607";
 		}
 		while (s + 1 < *end && b->data[s] == '0')
 			s++;
@@ -1773,7 +1819,9 @@ fuzz_type(int ti, uint64_t seed, long n)
 	report(&big, big.failed == 0 && big.inputs > 0,
 		   "%s: %ld of the text mutations hold a number above %s: %ld accepted, %ld rejected (%s)",
 		   st.label, big.inputs,
-		   t->layout == LAYOUT_DURATION ? "what its field holds (2^63 - 1; 2^128 - 1 for the sums)" : "2^63 - 1", big.failed, big.rejected, states);
+		   t->layout == LAYOUT_DURATION ? "what its field holds (2^63 - 1; 2^128 - 1 for the sums)" :
+		   t->layout == LAYOUT_WEIGHTED ? "what its field holds (2^63 - 1; (2^128 - 1) / 10^6 or 10^12 for the sums)" :
+		   "2^63 - 1", big.failed, big.rejected, states);
 	free(states);
 	free(in.data);
 }

@@ -186,3 +186,30 @@ SET TIME ZONE 'Australia/Lord_Howe';	-- a half-hour summer time shift
 INSERT INTO revenue_tstz_summary (s)
 SELECT revenue_agg(m, timestamptz '2023-01-01 00:00', interval '1 month 2 days 3.25 seconds', 5, 2) FROM rev_tstz_tl();
 RESET TIME ZONE;
+
+-- The weighted summaries: the responses above with weights of every
+-- magnitude and number of decimals (1e-6 to 1e6), on every scale and
+-- direction; one summary at the largest weight, one empty.
+CREATE TABLE weighted_responses AS
+SELECT i, g, u, round((10 ^ (((hashint4(i * 3) & 65535) / 65536.0) * 12 - 6))::numeric, i % 7)::float8 AS w
+FROM responses;
+UPDATE weighted_responses SET w = 0.000001 WHERE w < 0.000001;
+
+CREATE TABLE nps_weighted_summary (id serial, s nps_weighted_summary);
+INSERT INTO nps_weighted_summary (s)
+SELECT nps_weighted_agg(floor(11 * power(u, 0.3 + g / 10.0))::int, w) FROM weighted_responses GROUP BY g ORDER BY g;
+INSERT INTO nps_weighted_summary (s) SELECT nps_weighted_agg(10, 1e9) FROM generate_series(1, 3);
+
+CREATE TABLE csat_weighted_summary (id serial, s csat_weighted_summary);
+INSERT INTO csat_weighted_summary (s)
+SELECT csat_weighted_agg((1 + floor(k * power(u, 0.5 + g / 8.0)))::int, w, k)
+FROM weighted_responses, generate_series(2, 10) AS k
+WHERE g IN (1, 4, 8)
+GROUP BY k, g ORDER BY k, g;
+
+CREATE TABLE ces_weighted_summary (id serial, s ces_weighted_summary);
+INSERT INTO ces_weighted_summary (s)
+SELECT ces_weighted_agg((1 + floor(k * power(u, 0.7 + g / 5.0)))::int, w, k, lower)
+FROM weighted_responses, generate_series(2, 10) AS k, (VALUES (false), (true)) AS d(lower)
+WHERE g IN (2, 5, 8)
+GROUP BY k, lower, g ORDER BY k, lower, g;

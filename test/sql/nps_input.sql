@@ -198,8 +198,10 @@ FROM (SELECT 1 WHERE false) v(x);
 -- Accessor arguments
 --------------------------------------------------------------------------
 
--- One error shown in full.
-SELECT nps_lower('v1:0..10:1,0,0,0,0,0,0,0,0,0,1', 1.5);
+-- One error shown in full.  (The literal has its cast: since 0.4.0 nps_lower
+-- also takes an nps_weighted_summary, and an untyped literal would be
+-- ambiguous, README Client notes.)
+SELECT nps_lower('v1:0..10:1,0,0,0,0,0,0,0,0,0,1'::nps_summary, 1.5);
 
 -- An invalid confidence level, interval method or pair of cutoffs is 22023,
 -- also for an empty summary (the arguments are wrong whatever the data).

@@ -2,7 +2,8 @@
 # fuzz.sh: mutation fuzzing of the text and binary input functions of every
 # summary type (nps_summary, csat_summary, ces_summary, churn_summary,
 # churn_tstz_summary, duration_summary, mrr_timeline, revenue_summary,
-# revenue_tstz_summary), and of what builds the survey summaries from
+# revenue_tstz_summary, nps_weighted_summary, csat_weighted_summary,
+# ces_weighted_summary), and of what builds the survey summaries from
 # other types: the casts from jsonb (s::jsonb::nps_summary) and the
 # constructors from counts (nps_summary(counts bigint[]), ...).
 #

@@ -43,6 +43,10 @@ status_name(CxStatus s)
 			return "CX_BAD_TOTAL";
 		case CX_BAD_SCALE:
 			return "CX_BAD_SCALE";
+		case CX_BAD_WEIGHTS:
+			return "CX_BAD_WEIGHTS";
+		case CX_WEIGHT_OVERFLOW:
+			return "CX_WEIGHT_OVERFLOW";
 	}
 	return "(unknown status)";
 }
