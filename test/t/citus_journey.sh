@@ -207,8 +207,8 @@ functions='
 CREATE FUNCTION pg_temp.diff(a text, b text, v text) RETURNS SETOF text LANGUAGE plpgsql AS $f$
 BEGIN
 	-- stale_days left out: NULL on dist, which tracks no dirty days
-	RETURN QUERY EXECUTE format($q$(SELECT (to_jsonb(x) - 'stale_days')::text FROM %1$I.%3$I x EXCEPT ALL SELECT (to_jsonb(y) - 'stale_days')::text FROM %2$I.%3$I y)
-	                             UNION ALL (SELECT (to_jsonb(y) - 'stale_days')::text FROM %2$I.%3$I y EXCEPT ALL SELECT (to_jsonb(x) - 'stale_days')::text FROM %1$I.%3$I x)$q$, a, b, v);
+	RETURN QUERY EXECUTE format($q$(SELECT (to_jsonb(x) - $k$stale_days$k$)::text FROM %1$I.%3$I x EXCEPT ALL SELECT (to_jsonb(y) - $k$stale_days$k$)::text FROM %2$I.%3$I y)
+	                             UNION ALL (SELECT (to_jsonb(y) - $k$stale_days$k$)::text FROM %2$I.%3$I y EXCEPT ALL SELECT (to_jsonb(x) - $k$stale_days$k$)::text FROM %1$I.%3$I x)$q$, a, b, v);
 END
 $f$;
 CREATE FUNCTION pg_temp.count(s text, v text) RETURNS bigint LANGUAGE plpgsql AS $f$
@@ -344,7 +344,7 @@ SQL
 check "daily_summaries: the same rows in loc and dist" 0 "$(get daily)"
 # Dirty-day tracking: not on a distributed journey (no triggers, stale_days
 # NULL, the dateless refresh refused with 0A000), on loc as on one node.
-check "dirty days: dist has no triggers and says stale_days NULL; loc has its 8 triggers and a number" "0|t|8|t" \
+check "dirty days: dist has no triggers and says stale_days NULL; loc has its 8 triggers and a number" "0|true|8|true" \
 	"$(c0 -c "SELECT (SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('dist.responses'::regclass, 'dist.interactions'::regclass) AND tgname LIKE 'cx_dirty_days_%')
 	           || '|' || (SELECT bool_and(stale_days IS NULL) FROM dist.touchpoint_scorecard_from_daily)
 	           || '|' || (SELECT count(*) FROM pg_trigger WHERE tgrelid IN ('loc.responses'::regclass, 'loc.interactions'::regclass) AND tgname LIKE 'cx_dirty_days_%')
