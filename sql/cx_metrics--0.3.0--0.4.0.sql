@@ -3975,8 +3975,6 @@ BEGIN
 	EXECUTE format('COMMENT ON TABLE %I.metric_scales IS %L', s,
 		format('the scale of each survey metric in this journey, fixed by cx_journey_create: NPS 0..10, CSAT 1..%s, CES 1..%s (%s); the responses_score_in_scale constraint enforces them',
 			csat_scale_max, ces_scale_max, CASE WHEN ces_lower_is_better THEN 'lower is easier' ELSE 'higher is easier' END));
-	EXECUTE format('COMMENT ON TABLE %I.responses IS %L', s,
-		'survey responses: one score of one metric (nps, csat, ces) at one touchpoint; a NULL score is a question not answered; weight is kept for your own weighted analyses (the views count each response once)');
 	EXECUTE format('COMMENT ON TABLE %I.interactions IS %L', s,
 		'service interactions (cases, tickets, calls): opened, first response and resolution times, which give response and resolution times');
 	EXECUTE format('COMMENT ON TABLE %I.daily_summaries IS %L', s,
@@ -5071,6 +5069,10 @@ BEGIN
 		'the journey''s settings, one row: time_zone, the zone of its days and months (the local-date columns responded_on and opened_on, the daily tables, every view, today in goal_progress and the revenue views); change it with cx_journey_set_time_zone, which rebuilds what depends on it');
 	EXECUTE format('COMMENT ON COLUMN %I.journey_settings.time_zone IS %L', s,
 		'a time zone name of pg_timezone_names; cx_journey_set_time_zone changes it (an UPDATE alone would leave the local dates in the old zone until the next cx_journey_upgrade)');
+	-- made here, not in cx_journey_create, so that an upgraded journey
+	-- gets the text of this version
+	EXECUTE format('COMMENT ON TABLE %I.responses IS %L', s,
+		'survey responses: one score of one metric (nps, csat, ces) at one touchpoint; a NULL score is a question not answered; weight is the response''s survey weight (NULL: none), read by nps_weighted_agg, csat_weighted_agg and ces_weighted_agg (the scorecard views count each response once)');
 	EXECUTE format('COMMENT ON TABLE %I.goals IS %L', s,
 		'SMART goals: a metric, a scope (everything, a stage or a touchpoint), a baseline period, a target period, a target (a value, a change in points, or a change in percent of the baseline), a due date, and for the *_sla metrics the limit sla; see goal_progress');
 	EXECUTE format('COMMENT ON COLUMN %I.goals.sla IS %L', s,
