@@ -71,6 +71,12 @@ DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 TESTS = $(sort $(wildcard test/sql/*.sql))
 REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
 override REGRESS := setup $(filter-out setup,$(REGRESS))
+# pg_regress looks for ./sql/NAME.sql before test/sql/NAME.sql (make
+# installcheck in the package tree): a test named like an SQL part would
+# run the part instead.
+ifneq ($(filter $(basename $(notdir $(SQL_PARTS))),$(REGRESS)),)
+$(error regression tests named like SQL parts: $(filter $(basename $(notdir $(SQL_PARTS))),$(REGRESS)); rename them)
+endif
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -DCX_METRICS_VERSION='"$(EXTVERSION)"'

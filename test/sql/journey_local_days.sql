@@ -1,4 +1,4 @@
--- journey_calendar: a journey's own time zone (its days and months, whatever
+-- journey_local_days: a journey's own time zone (its days and months, whatever
 -- the session's TimeZone), the dirty days that keep the daily summaries from
 -- going stale in silence, and cx_journey_set_time_zone.  Every day and
 -- month below is worked out by hand from the UTC instants and the zone's
